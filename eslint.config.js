@@ -1,0 +1,86 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist',
+      'dist-single',
+      'node_modules',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'bench/results.json',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    ignores: ['src/core/**'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // The engine is pure TypeScript: no React, no DOM, no UI imports (STYLE.md, "Boundaries").
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/core must not import React.' },
+            {
+              group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
+              message: 'src/core must not import Monaco.',
+            },
+            {
+              group: ['**/features/**', '**/components/**', '**/app/**', '**/state/**'],
+              message: 'src/core must not import UI code.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'navigator',
+        'location',
+        'indexedDB',
+      ],
+    },
+  },
+  {
+    // Features own their folders; they share through src/components, src/state and src/core only.
+    files: ['src/features/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../features/*', '../*/**', '!../components/**'],
+              message: 'Features must not import each other; move shared code to src/components or src/state.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);

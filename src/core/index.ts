@@ -1,0 +1,3 @@
+// The public API of the engine (CONTRACT.md §3). Importable under Node 20+ without React or a DOM.
+export * from './types';
+export * from './errors';

@@ -1,0 +1,6 @@
+import { test, expect } from '@playwright/test';
+
+test('the page loads and names itself', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('JWT Workbench');
+});
