@@ -1,0 +1,279 @@
+// Normalise and decode compact JWS tokens (RFC 7515 §7.1), recognise compact JWE (RFC 7516 §7.1).
+// Decoding never verifies anything: it shows what the token says. verify.ts decides whether to believe it.
+import { TokenError } from './errors';
+import type { TokenPart } from './types';
+import {
+  checkSegment,
+  decodeJsonObjectSegment,
+  decodeSegmentBytes,
+  partName,
+  readJson,
+  type Segment,
+} from './lib/token-segments';
+import { normalizeToken } from './lib/token-normalize';
+import { decodeUtf8, findNonAscii, nameCharacter } from './lib/token-text';
+import { base64urlOffsetOfByte } from './lib/token-base64url';
+import type { DuplicateMember } from './lib/token-json-scan';
+
+export { normalizeToken } from './lib/token-normalize';
+export type { NormalizedToken } from './lib/token-normalize';
+export { extractTokens, type NamedToken } from './lib/token-extract';
+export { encodeBase64url } from './lib/token-base64url';
+
+/**
+ * Largest input accepted, in characters, measured before normalisation. 2 MiB: a 1 MB JSON payload is
+ * about 1.4 million base64url characters and must still decode, while a multi-megabyte paste (a log file,
+ * an image) is refused at once instead of freezing the page. Real tokens are a few KB (HTTP servers
+ * commonly cap a header at 8–16 KB).
+ */
+export const MAX_TOKEN_LENGTH = 2 * 1024 * 1024;
+
+export type TokenWarningCode =
+  | 'duplicate-member'
+  | 'payload-not-json'
+  | 'payload-not-utf8'
+  | 'payload-not-object'
+  | 'payload-empty'
+  | 'alg-missing'
+  | 'signature-missing'
+  | 'unsecured-with-signature';
+
+export type TokenWarning = {
+  code: TokenWarningCode;
+  message: string;
+  part?: TokenPart;
+  /** Character offset into the normalised token, when the warning points at one place. */
+  offset?: number;
+  /** For duplicate members: the JSON path of the repeated name, e.g. `$.alg` or `$.address.country`. */
+  path?: string;
+};
+
+export type DecodedToken = {
+  normalized: string;
+  /** What normalisation removed, in words (empty when the input was already a bare token). */
+  changes: string[];
+  segments: { header: string; payload: string; signature: string };
+  /** [start, end) of each segment in `normalized`. */
+  ranges: { header: [number, number]; payload: [number, number]; signature: [number, number] };
+  header: Record<string, unknown>;
+  headerText: string;
+  /** The parsed payload when `payloadIsJson`; otherwise undefined (the text is in `payloadText`). */
+  payload: unknown;
+  payloadText: string;
+  payloadIsJson: boolean;
+  signature: Uint8Array;
+  alg: string | undefined;
+  /** `alg: none` (RFC 7519 §6): an unsecured JWT, which never verifies. */
+  unsecured: boolean;
+  warnings: TokenWarning[];
+};
+
+function splitSegments(token: string, parts: readonly TokenPart[]): Segment[] {
+  const segments: Segment[] = [];
+  let start = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const dot = i === parts.length - 1 ? token.length : token.indexOf('.', start);
+    segments.push({ part: parts[i] ?? 'header', text: token.slice(start, dot), start });
+    start = dot + 1;
+  }
+  return segments;
+}
+
+const JWS_PARTS = ['header', 'payload', 'signature'] as const satisfies readonly TokenPart[];
+const JWE_PARTS = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'] as const satisfies readonly TokenPart[];
+
+function nthDot(token: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i < n; i++) at = token.indexOf('.', at + 1);
+  return at;
+}
+
+function checkShape(token: string): 'jws' | 'jwe' {
+  const odd = findNonAscii(token);
+  if (odd) {
+    const dots = token.slice(0, odd.index).split('.').length - 1;
+    const part = dots < 3 ? JWS_PARTS[dots] : dots < 5 ? JWE_PARTS[dots] : undefined;
+    const where = part ? ` in the ${partName(part)}` : '';
+    const hint =
+      odd.codePoint === 0x2026
+        ? ' The app you copied from shortened the token for display; copy it again from the source.'
+        : ' Such characters come from chat apps, word processors or web pages; remove it (or copy the token again from the source).';
+    throw new TokenError(
+      'characters',
+      `The token contains ${nameCharacter(odd.codePoint)} at character ${odd.index}${where}, which cannot appear in a JWT.${hint}`,
+      { part, offset: odd.index },
+    );
+  }
+  const count = token.split('.').length;
+  if (/^\.+$/.test(token)) {
+    throw new TokenError(
+      'parts',
+      `The token is only dots (${count - 1}): there is no header, payload or signature between them.`,
+      { offset: 0 },
+    );
+  }
+  if (count === 3) return 'jws';
+  if (count === 5) return 'jwe';
+  const dots = count - 1;
+  const found = `Found ${count} part${count === 1 ? '' : 's'} (${dots} dot${dots === 1 ? '' : 's'})`;
+  const shape = 'a signed JWT (JWS) has 3 parts, header.payload.signature, and an encrypted one (JWE) has 5';
+  if (count < 3) {
+    const hint =
+      count === 1
+        ? ' This may be an opaque (reference) access token, which is not a JWT and cannot be decoded; or only one part was copied.'
+        : ' The token was probably cut short; an unsecured token (alg "none") still ends with a dot.';
+    throw new TokenError('parts', `${found}; ${shape}.${hint}`, { offset: token.length });
+  }
+  const hint =
+    count > 5
+      ? ' If several tokens were pasted together, paste them one at a time or on separate lines.'
+      : ' One part has an extra dot, or a part is missing.';
+  throw new TokenError('parts', `${found}; ${shape}.${hint}`, { offset: nthDot(token, 3) });
+}
+
+function duplicateWarnings(part: TokenPart, segment: Segment, duplicates: DuplicateMember[]): TokenWarning[] {
+  return duplicates.map((d) => ({
+    code: 'duplicate-member' as const,
+    part,
+    path: d.path,
+    offset: segment.start + base64urlOffsetOfByte(d.position),
+    message: `The ${partName(part)} has the member "${d.name}" more than once (${d.path}). JSON.parse keeps the last value, other parsers the first; RFC 7515 §5.2 says such a token must be rejected or handled with care.`,
+  }));
+}
+
+function throwJwe(token: string): never {
+  const [headerSegment] = splitSegments(token, JWE_PARTS);
+  const header = decodeJsonObjectSegment(headerSegment ?? { part: 'header', text: '', start: 0 }).value;
+  const alg = typeof header.alg === 'string' ? header.alg : 'unknown';
+  const enc = typeof header.enc === 'string' ? header.enc : 'unknown';
+  throw new TokenError(
+    'jwe',
+    `This is an encrypted token (JWE, RFC 7516), alg "${alg}" and enc "${enc}". Its protected header is shown; decrypting is not supported: the workbench decodes and verifies signed tokens (JWS) only.`,
+    { part: 'header', offset: 0, jweHeader: header },
+  );
+}
+
+function readPayload(
+  segment: Segment,
+  warnings: TokenWarning[],
+): Pick<DecodedToken, 'payload' | 'payloadText' | 'payloadIsJson'> {
+  const bytes = decodeSegmentBytes(segment);
+  if (bytes.length === 0) {
+    warnings.push({
+      code: 'payload-empty',
+      part: 'payload',
+      offset: segment.start,
+      message:
+        'The payload is empty. This is a JWS with detached content (RFC 7515 Appendix F); the payload travels separately.',
+    });
+    return { payload: undefined, payloadText: '', payloadIsJson: false };
+  }
+  const { text, invalidAt } = decodeUtf8(bytes);
+  if (invalidAt >= 0) {
+    warnings.push({
+      code: 'payload-not-utf8',
+      part: 'payload',
+      offset: segment.start + base64urlOffsetOfByte(invalidAt),
+      message: `The payload is binary data, not UTF-8 text (bad byte ${invalidAt}); it is shown with replacement characters (U+FFFD).`,
+    });
+    return { payload: undefined, payloadText: text, payloadIsJson: false };
+  }
+  const reading = readJson(text, segment);
+  if (!reading.ok) {
+    warnings.push({
+      code: 'payload-not-json',
+      part: 'payload',
+      offset: reading.offset,
+      message: `The payload is not JSON (${reading.message}), so it is shown as text. A JWT's claims must be a JSON object (RFC 7519 §7.2).`,
+    });
+    return { payload: undefined, payloadText: text, payloadIsJson: false };
+  }
+  warnings.push(...duplicateWarnings('payload', segment, reading.duplicates));
+  const value = reading.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    warnings.push({
+      code: 'payload-not-object',
+      part: 'payload',
+      offset: segment.start,
+      message:
+        'The payload is JSON but not an object, so it is not a JWT claims set (RFC 7519 §7.2); no claims are checked.',
+    });
+  }
+  return { payload: value, payloadText: text, payloadIsJson: true };
+}
+
+/** Normalises `input` and decodes it. Throws TokenError (never anything else) when it cannot be decoded. */
+export function decodeToken(input: string): DecodedToken {
+  if (input.length > MAX_TOKEN_LENGTH) {
+    throw new TokenError(
+      'too-large',
+      `The input is ${input.length.toLocaleString('en')} characters; the limit is ${MAX_TOKEN_LENGTH.toLocaleString('en')} (2 MiB). Real tokens are a few kilobytes: check that only the token was pasted.`,
+      { offset: MAX_TOKEN_LENGTH },
+    );
+  }
+  const { token, changes } = normalizeToken(input);
+  if (token.length === 0) {
+    throw new TokenError(
+      'empty',
+      input.trim().length === 0
+        ? 'No token: paste a JWT (three base64url parts separated by dots).'
+        : 'No token after removing the prefix and quotes: paste the JWT itself.',
+      { offset: 0 },
+    );
+  }
+  if (checkShape(token) === 'jwe') throwJwe(token);
+
+  const [headerSeg, payloadSeg, signatureSeg] = splitSegments(token, JWS_PARTS) as [Segment, Segment, Segment];
+  // Alphabet first in all three parts, so the leftmost bad character is reported wherever it is.
+  for (const segment of [headerSeg, payloadSeg, signatureSeg]) checkSegment(segment);
+  const header = decodeJsonObjectSegment(headerSeg);
+  const signature = decodeSegmentBytes(signatureSeg);
+
+  const warnings: TokenWarning[] = duplicateWarnings('header', headerSeg, header.duplicates);
+  const payload = readPayload(payloadSeg, warnings);
+  const alg = typeof header.value.alg === 'string' ? header.value.alg : undefined;
+  if (alg === undefined) {
+    warnings.push({
+      code: 'alg-missing',
+      part: 'header',
+      offset: headerSeg.start,
+      message:
+        'The header has no "alg" string; a JWS must name its algorithm (RFC 7515 §4.1.1), so it cannot be verified.',
+    });
+  }
+  const unsecured = alg === 'none';
+  if (unsecured && signature.length > 0) {
+    warnings.push({
+      code: 'unsecured-with-signature',
+      part: 'signature',
+      offset: signatureSeg.start,
+      message:
+        'The header says alg "none" but the token has a signature; an unsecured JWT has an empty signature (RFC 7519 §6.1).',
+    });
+  } else if (!unsecured && signature.length === 0) {
+    warnings.push({
+      code: 'signature-missing',
+      part: 'signature',
+      offset: signatureSeg.start,
+      message: `The signature part is empty although the header says alg "${alg ?? ''}"; this token cannot verify.`,
+    });
+  }
+  const end = (s: Segment): number => s.start + s.text.length;
+  return {
+    normalized: token,
+    changes,
+    segments: { header: headerSeg.text, payload: payloadSeg.text, signature: signatureSeg.text },
+    ranges: {
+      header: [headerSeg.start, end(headerSeg)],
+      payload: [payloadSeg.start, end(payloadSeg)],
+      signature: [signatureSeg.start, end(signatureSeg)],
+    },
+    header: header.value,
+    headerText: header.text,
+    ...payload,
+    signature,
+    alg,
+    unsecured,
+    warnings,
+  };
+}
