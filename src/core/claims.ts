@@ -1,0 +1,114 @@
+// Claims: what each one means, how time values read, and the rows of the claims table.
+import type { ClaimInfo } from './lib/claims-registry';
+import { describeClaim } from './lib/claims-registry';
+import { isNumericDate, renderTime } from './lib/claims-time';
+
+export { describeClaim, describedClaimNames } from './lib/claims-registry';
+export type { ClaimInfo, ClaimKind } from './lib/claims-registry';
+export { checkTimeClaims, isNumericDate, renderRelativeTime, renderTime } from './lib/claims-time';
+
+export type ClaimBadge = 'expired' | 'not-yet-valid' | 'future-iat' | 'invalid';
+
+export type ClaimRow = {
+  name: string;
+  value: unknown;
+  /** The value as one line of text (strings unquoted, everything else as compact JSON). */
+  display: string;
+  info: ClaimInfo | undefined;
+  /** For NumericDate claims (exp, nbf, iat, auth_time, updated_at). */
+  time?: { iso: string; relative: string };
+  /** For audience and scope-like claims: the individual entries. */
+  list?: string[];
+  badge?: ClaimBadge;
+  /** Why the badge is there, in words. */
+  badgeReason?: string;
+};
+
+// Claims that hold lists even when not described (scopes in RFC 8693 §4.2 are one space-separated string).
+const LIST_CLAIMS = new Set(['aud', 'scope', 'scp', 'scopes', 'roles', 'groups', 'amr', 'entitlements', 'permissions']);
+const MAX_SCOPE_DEPTH = 8;
+
+function display(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    // JSON.stringify recurses; a payload nested thousands of levels deep overflows the stack.
+    return '(too deeply nested to display)';
+  }
+}
+
+function entryText(value: unknown): string {
+  return typeof value === 'string' ? value : display(value);
+}
+
+/** Flattens `{ "api": ["read", "write"], "admin": true }` into ["api: read", "api: write", "admin"]. */
+function flattenScopeObject(value: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const queue: [string, unknown, number][] = Object.entries(value).map(([k, v]) => [k, v, 1]);
+  while (queue.length > 0) {
+    const [path, v, depth] = queue.shift() as [string, unknown, number];
+    if (v === true) out.push(path);
+    else if (Array.isArray(v)) for (const item of v) out.push(`${path}: ${entryText(item)}`);
+    else if (typeof v === 'object' && v !== null && depth < MAX_SCOPE_DEPTH) {
+      for (const [k, inner] of Object.entries(v)) queue.push([`${path}.${k}`, inner, depth + 1]);
+    } else if (v !== false && v !== null) out.push(`${path}: ${entryText(v)}`);
+  }
+  return out;
+}
+
+function listOf(name: string, value: unknown): string[] | undefined {
+  if (typeof value === 'string') return name === 'aud' ? [value] : value.split(/\s+/).filter(Boolean);
+  if (Array.isArray(value)) return value.map(entryText);
+  if (typeof value === 'object' && value !== null && name !== 'aud') {
+    return flattenScopeObject(value as Record<string, unknown>);
+  }
+  return undefined;
+}
+
+function timeBadge(
+  name: string,
+  seconds: number,
+  now: number,
+  leeway: number,
+): Pick<ClaimRow, 'badge' | 'badgeReason'> {
+  if (name === 'exp' && now >= seconds + leeway) return { badge: 'expired', badgeReason: 'The token has expired.' };
+  if (name === 'nbf' && now < seconds - leeway) {
+    return { badge: 'not-yet-valid', badgeReason: 'The token is not valid yet.' };
+  }
+  if ((name === 'iat' || name === 'auth_time') && seconds > now + leeway) {
+    return { badge: 'future-iat', badgeReason: `${name} lies in the future; the issuer's clock may be ahead.` };
+  }
+  return {};
+}
+
+/** One row per top-level claim, in the payload's order. Non-object payloads have no claims. */
+export function listClaims(payload: unknown, nowMs: number, leewaySeconds = 0): ClaimRow[] {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [];
+  const now = nowMs / 1000;
+  return Object.entries(payload as Record<string, unknown>).map(([name, value]) => {
+    const info = describeClaim(name);
+    const row: ClaimRow = { name, value, display: display(value), info };
+    if (info?.kind === 'time') {
+      if (isNumericDate(value)) {
+        row.time = renderTime(value, nowMs);
+        Object.assign(row, timeBadge(name, value, now, leewaySeconds));
+      } else {
+        row.badge = 'invalid';
+        row.badgeReason = `${name} must be a number of seconds since 1970 (NumericDate, RFC 7519 §2).`;
+      }
+    }
+    if (LIST_CLAIMS.has(name) || info?.kind === 'audience' || info?.kind === 'scopes') {
+      const list = listOf(name, value);
+      if (list) row.list = list;
+      if (
+        name === 'aud' &&
+        (list === undefined || (Array.isArray(value) && value.some((v) => typeof v !== 'string')))
+      ) {
+        row.badge = 'invalid';
+        row.badgeReason = 'aud must be a string or an array of strings (RFC 7519 §4.1.3).';
+      }
+    }
+    return row;
+  });
+}
