@@ -39,7 +39,10 @@ export type JwksTestServer = {
   url(path: string): string;
   /** Paths requested so far, in order (for "never fetched by itself" assertions). */
   requests: string[];
-  /** Signs a JWT with one of the JWKS's private keys (the signing key unless told otherwise). */
+  /**
+   * Signs a JWT with one of the JWKS's private keys (the signing key unless told otherwise). `header`
+   * members win over the defaults, so a test can claim a `kid` that is not in the set.
+   */
   sign(payload: JWTPayload, options?: { kid?: string; header?: Record<string, unknown> }): Promise<string>;
   jwks: { keys: JWK[] };
   close(): Promise<void>;
@@ -134,7 +137,7 @@ export async function startJwksServer(): Promise<JwksTestServer> {
       const signer = signers.get(kid);
       if (!signer) throw new Error(`no test key with kid ${kid}`);
       return new SignJWT(payload)
-        .setProtectedHeader({ typ: 'JWT', ...options.header, alg: signer.alg, kid })
+        .setProtectedHeader({ typ: 'JWT', kid, ...options.header, alg: signer.alg })
         .sign(signer.key);
     },
     async close() {
