@@ -1,0 +1,146 @@
+// Findings about the JOSE header alone: what jwt_tool-style attacks change (RFC 8725 §2, §3).
+import type { LintFinding } from '../types';
+import { JWS_ALGORITHMS } from '../types';
+
+type Header = Record<string, unknown>;
+
+const KNOWN_ALGS: ReadonlySet<string> = new Set(JWS_ALGORITHMS);
+// RFC 7515 §4.1.9: "JOSE" for compact serialisation; RFC 8725 §3.11 recommends application/<x>+jwt.
+const ACCEPTED_TYP = /^(?:jwt|jose|[a-z0-9.!#$&^_-]+\+(?:jwt|sd-jwt))$/;
+
+function quote(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function lintAlg(header: Header, out: LintFinding[]): void {
+  const alg = header.alg;
+  if (alg === undefined || typeof alg !== 'string') {
+    out.push({
+      id: 'alg-missing',
+      severity: 'error',
+      message: `The header has ${alg === undefined ? 'no "alg"' : `"alg": ${quote(alg)}, not a string`}; a JWS must name its algorithm, and a verifier must not guess it.`,
+      reference: 'RFC 7515 §4.1.1; RFC 8725 §3.1',
+    });
+    return;
+  }
+  if (alg.toLowerCase() === 'none') {
+    const variant =
+      alg === 'none' ? '' : ` ("${alg}" is a case variant used to slip past filters that only look for "none")`;
+    out.push({
+      id: 'alg-none',
+      severity: 'error',
+      message: `alg is "none"${variant}: the token is unsecured and anyone can forge it. A verifier must reject it unless it explicitly expects unsecured tokens; the workbench never reports it as verified.`,
+      reference: 'RFC 8725 §2.1, §3.1; CVE-2015-9235',
+    });
+    return;
+  }
+  if (!KNOWN_ALGS.has(alg)) {
+    out.push({
+      id: 'alg-unknown',
+      severity: 'warning',
+      message: `alg "${alg}" is not a JWS algorithm the workbench knows (${JWS_ALGORITHMS.join(', ')}); the token cannot be verified here.`,
+      reference: 'RFC 7518 §3.1; RFC 8725 §3.2',
+    });
+  }
+}
+
+function lintEmbeddedKeys(header: Header, out: LintFinding[]): void {
+  if (header.jwk !== undefined) {
+    out.push({
+      id: 'header-jwk',
+      severity: 'warning',
+      message:
+        'The header carries its own key (jwk). It is never used to verify: a verifier that trusts a key inside the token accepts any self-signed token. Verify with a key you obtained separately.',
+      reference: 'RFC 7515 §4.1.3; RFC 8725 §3.10; CVE-2018-0114',
+    });
+  }
+  if (header.x5c !== undefined) {
+    out.push({
+      id: 'header-x5c',
+      severity: 'warning',
+      message:
+        'The header carries a certificate chain (x5c). It is never used to verify automatically: trusting it without validating the chain to a trusted root accepts any self-signed token.',
+      reference: 'RFC 7515 §4.1.6; RFC 8725 §3.10',
+    });
+  }
+  for (const name of ['jku', 'x5u'] as const) {
+    const url = header[name];
+    if (url === undefined) continue;
+    out.push({
+      id: `header-${name}`,
+      severity: 'warning',
+      message: `The header points at a key URL (${name}: ${quote(url)}). It is never fetched automatically. A server that fetches keys from a URL named in the token lets the sender choose the key, and can be abused for SSRF; accept only URLs on an allow-list.`,
+      reference: `RFC 7515 §4.1.${name === 'jku' ? '2' : '5'}; RFC 8725 §3.10`,
+    });
+  }
+}
+
+function lintKid(header: Header, out: LintFinding[]): void {
+  const kid = header.kid;
+  if (kid === undefined) return;
+  if (typeof kid !== 'string') {
+    out.push({
+      id: 'kid-not-string',
+      severity: 'warning',
+      message: `kid is ${quote(kid)}, not a string; code that builds a file path or query from it may misbehave.`,
+      reference: 'RFC 7515 §4.1.4',
+    });
+    return;
+  }
+  // eslint-disable-next-line no-control-regex -- a NUL byte in a kid truncates C-level file paths
+  if (/(?:^|[/\\])\.\.(?:[/\\]|$)|^[/\\~]|^[A-Za-z]:[/\\]|\u0000/.test(kid)) {
+    out.push({
+      id: 'kid-path-traversal',
+      severity: 'warning',
+      message: `kid ${quote(kid)} looks like a file path (path traversal). A server that reads the key from a file named by kid can be made to use a known file (e.g. /dev/null) as the secret.`,
+      reference: 'RFC 8725 §3.10',
+    });
+  }
+  if (/['";`]|--|\/\*|\b(?:union|select|or|and|sleep)\b\s/i.test(kid)) {
+    out.push({
+      id: 'kid-sql-injection',
+      severity: 'warning',
+      message: `kid ${quote(kid)} contains SQL or shell syntax (quotes, ";", "--", keywords). A server that looks the key up with kid in a query can be made to return a secret the sender chose.`,
+      reference: 'RFC 8725 §3.10',
+    });
+  }
+}
+
+function lintCritAndTyp(header: Header, out: LintFinding[]): void {
+  if (header.crit !== undefined) {
+    const crit = header.crit;
+    const valid = Array.isArray(crit) && crit.length > 0 && crit.every((c) => typeof c === 'string');
+    out.push({
+      id: 'crit',
+      severity: 'warning',
+      message: valid
+        ? `The header marks ${quote(crit)} as critical: a verifier that does not understand each of these extensions must reject the token.`
+        : `crit is ${quote(crit)}; it must be a non-empty array of header member names, so verifiers will reject this token.`,
+      reference: 'RFC 7515 §4.1.11',
+    });
+  }
+  const typ = header.typ;
+  if (typ === undefined) return;
+  const normalized = typeof typ === 'string' ? typ.toLowerCase().replace(/^application\//, '') : undefined;
+  if (normalized === undefined || !ACCEPTED_TYP.test(normalized)) {
+    out.push({
+      id: 'typ-unusual',
+      severity: 'info',
+      message: `typ is ${quote(typ)}, not "JWT" or a "…+jwt" media type. Explicit types (e.g. "at+jwt") stop one kind of token being accepted as another.`,
+      reference: 'RFC 7519 §5.1; RFC 8725 §3.11',
+    });
+  }
+}
+
+export function lintHeader(header: Header): LintFinding[] {
+  const out: LintFinding[] = [];
+  lintAlg(header, out);
+  lintEmbeddedKeys(header, out);
+  lintKid(header, out);
+  lintCritAndTyp(header, out);
+  return out;
+}
