@@ -12,6 +12,8 @@ import type { JWK, JWTPayload } from 'jose';
 export const SIGNING_KID = 'workbench-e2e-signing-key';
 export const RSA_KID = 'unrelated-rsa';
 export const EC_KID = 'unrelated-ec';
+/** A key the server can sign with but does not publish (a rotated-out key). */
+export const UNPUBLISHED_KID = 'rotated-away';
 
 /** How long the slow endpoint waits before answering: longer than the app's 10 s timeout. */
 export const SLOW_DELAY_MS = 20_000;
@@ -67,10 +69,12 @@ export async function startJwksServer(): Promise<JwksTestServer> {
   const signing = await keyPair('RS256', SIGNING_KID);
   const rsa = await keyPair('RS256', RSA_KID);
   const ec = await keyPair('ES256', EC_KID);
+  const unpublished = await keyPair('RS256', UNPUBLISHED_KID);
   const signers = new Map<string, Signer>([
     [SIGNING_KID, signing.signer],
     [RSA_KID, rsa.signer],
     [EC_KID, ec.signer],
+    [UNPUBLISHED_KID, unpublished.signer],
   ]);
   const jwks = { keys: [rsa.publicJwk, ec.publicJwk, signing.publicJwk] };
   // One key jose cannot import (an unknown kty) and one RSA key with a broken modulus: both must be
