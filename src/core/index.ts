@@ -3,3 +3,6 @@ export * from './types';
 export * from './errors';
 export * from './snippets';
 export * from './oidc';
+export * from './token';
+export * from './claims';
+export * from './lint';
