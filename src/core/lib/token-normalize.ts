@@ -41,7 +41,7 @@ export function normalizeToken(input: string): NormalizedToken {
       text = text.slice(header[0].length);
     }
     const scheme = SCHEME.exec(text);
-    if (scheme && text.length > (scheme[1] ?? '').length) {
+    if (scheme) {
       changes.push(`Removed the "${scheme[1] ?? ''}" prefix.`);
       text = text.slice(scheme[0].length);
     }
