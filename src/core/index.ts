@@ -6,3 +6,5 @@ export * from './oidc';
 export * from './token';
 export * from './claims';
 export * from './lint';
+export * from './keys';
+export * from './verify';
