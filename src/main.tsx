@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { applyLink } from './state/applyLink';
 import './index.css';
 
-function App() {
-  return <main className="p-4">JWT Workbench</main>;
-}
+// The link is read before the first render so the first paint already shows the decoded token.
+applyLink(location, history);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

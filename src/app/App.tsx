@@ -1,0 +1,38 @@
+// The page: top bar, notices, and the current view. Verification and signing run beside React
+// (src/state/runners.ts); this component only wires them up and follows the theme.
+import { useEffect } from 'react';
+import { appStore, useAppState, useIsDark } from '../state';
+import { applyLink } from '../state/applyLink';
+import { startSigning, startVerification } from '../state/runners';
+import { applyThemeToDocument } from '../state/theme';
+import { DecodePanes } from './DecodePanes';
+import { EncodePanes } from './EncodePanes';
+import { Notices } from './Notices';
+import { TopBar } from './TopBar';
+
+export function App() {
+  const mode = useAppState((s) => s.mode);
+  const dark = useIsDark();
+  useEffect(() => applyThemeToDocument(dark), [dark]);
+  useEffect(() => {
+    const stopVerify = startVerification(appStore);
+    const stopSign = startSigning(appStore);
+    // A new link pasted into the address bar of an open tab changes only the fragment.
+    const onHashChange = () => applyLink(location, history);
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      stopVerify();
+      stopSign();
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, []);
+  return (
+    <div className="flex h-full flex-col">
+      <TopBar />
+      <Notices />
+      <main className="min-h-0 flex-1" aria-label={mode === 'decode' ? 'Decode a token' : 'Encode a token'}>
+        {mode === 'decode' ? <DecodePanes /> : <EncodePanes />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// The Encode view, mirroring Decode: Encoded (the signed token) | Decoded (header, payload) | Key & signing.
+import { Pane } from '../components/Pane';
+import { PanelBoundary } from '../components/PanelBoundary';
+import { EncodeEditors } from '../features/encode/EncodeEditors';
+import { SigningPanel } from '../features/encode/SigningPanel';
+import { TokenOutput } from '../features/encode/TokenOutput';
+import { SnippetBox } from '../features/snippet/SnippetBox';
+import { useAppState } from '../state';
+import { Layout } from './Layout';
+import { KeyExtras } from './slots';
+
+function EncodeSnippet() {
+  const token = useAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
+  return <SnippetBox token={token} />;
+}
+
+export function EncodePanes() {
+  return (
+    <Layout
+      first={
+        <Pane title="Encoded">
+          <PanelBoundary name="Encoded">
+            <div className="space-y-6">
+              <TokenOutput />
+              <EncodeSnippet />
+            </div>
+          </PanelBoundary>
+        </Pane>
+      }
+      second={
+        <Pane title="Decoded">
+          <PanelBoundary name="Decoded">
+            <EncodeEditors />
+          </PanelBoundary>
+        </Pane>
+      }
+      third={
+        <Pane title="Key & signing">
+          <PanelBoundary name="Key">
+            <div className="space-y-5">
+              <SigningPanel />
+              <KeyExtras mode="encode" />
+            </div>
+          </PanelBoundary>
+        </Pane>
+      }
+    />
+  );
+}

@@ -1,0 +1,8 @@
+// Where the key generator (Encode view) and the JWKS fetcher (Decode view) sit in the Key pane.
+// Their panels are owned by src/features/keygen and src/features/jwks; they read the store themselves.
+import type { Mode } from '../state';
+
+export function KeyExtras({ mode }: { mode: Mode }) {
+  void mode;
+  return null;
+}

@@ -1,0 +1,107 @@
+// A JSON editor: Monaco once it has loaded, a plain textarea until then (same wrapper test id, so
+// tests and users do not care which one they got). The wrapper keeps the user's text while it is not
+// valid JSON and reports the syntax error under the editor.
+import { Suspense, useId, useState } from 'react';
+import { useIsDark } from '../state';
+import { LazyMonacoJsonEditor, useMonacoReady } from './useMonaco';
+
+export type JsonEditorProps = {
+  testId: string;
+  label: string;
+  value: string;
+  onChange?: (text: string) => void;
+  /** Problem reported by the owner (e.g. "the header must be an object"), shown like a syntax error. */
+  problem?: string | undefined;
+  /** The value is the last good one while the input is broken: shown greyed out. */
+  stale?: boolean;
+  height?: string;
+  accent?: 'header' | 'payload';
+};
+
+function syntaxError(text: string): string | undefined {
+  if (text.trim() === '') return 'Empty: type a JSON object.';
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export function JsonEditor({
+  testId,
+  label,
+  value,
+  onChange,
+  problem,
+  stale,
+  height = '12rem',
+  accent,
+}: JsonEditorProps) {
+  const dark = useIsDark();
+  const monacoReady = useMonacoReady();
+  const id = useId();
+  // The text shown follows `value` whenever the owner changes it, and the user's typing otherwise.
+  const [text, setText] = useState(value);
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    setLastValue(value);
+    setText(value);
+  }
+  const readOnly = !onChange;
+  const error = readOnly ? undefined : (syntaxError(text) ?? problem);
+  const change = (next: string) => {
+    setText(next);
+    onChange?.(next);
+  };
+  const plain = (
+    <textarea
+      id={id}
+      aria-label={label}
+      value={text}
+      readOnly={readOnly}
+      spellCheck={false}
+      autoCapitalize="off"
+      autoComplete="off"
+      onChange={(event) => change(event.target.value)}
+      className="h-full w-full resize-none bg-white p-2 font-mono text-[13px] leading-5 text-slate-900 focus:outline-none dark:bg-[#1e1e1e] dark:text-slate-100"
+    />
+  );
+  const border =
+    accent === 'header'
+      ? 'border-rose-300 dark:border-rose-800'
+      : accent === 'payload'
+        ? 'border-violet-300 dark:border-violet-800'
+        : 'border-slate-300 dark:border-slate-700';
+  return (
+    <div>
+      <div
+        data-testid={testId}
+        data-editor={monacoReady ? 'monaco' : 'plain'}
+        className={`overflow-hidden rounded-md border focus-within:ring-2 focus-within:ring-sky-600 ${border} ${stale ? 'opacity-50' : ''}`}
+        style={{ height }}
+      >
+        {monacoReady ? (
+          <Suspense fallback={plain}>
+            <LazyMonacoJsonEditor
+              label={label}
+              value={text}
+              readOnly={readOnly}
+              dark={dark}
+              onChange={change}
+              height={height}
+            />
+          </Suspense>
+        ) : (
+          plain
+        )}
+      </div>
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
+          <span aria-hidden="true">⚠ </span>
+          {label}: {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+// The key box shared by both views: anything the core accepts (secret, PEM, certificate, JWK, JWKS),
+// with the detected format (`key-kind`) and, for HMAC secrets, how the text is read (`secret-encoding`).
+import { SECRET_ENCODINGS, type SecretEncoding } from '../core';
+import { actions, selectKeyDetection, useAppState } from '../state';
+
+const ENCODING_LABELS: Record<SecretEncoding, string> = {
+  utf8: 'UTF-8 text',
+  base64url: 'base64url',
+  base64: 'base64 (standard)',
+  hex: 'hex',
+};
+
+export type KeyInputProps = {
+  /** Decode: "secret, public key, JWK or JWKS"; Encode: "secret or private key". */
+  purpose: 'verify' | 'sign';
+  /** Show the secret encoding even when the text is not (yet) recognised as a secret (HS* algorithms). */
+  hmac: boolean;
+};
+
+export function KeyInput({ purpose, hmac }: KeyInputProps) {
+  const keyText = useAppState((s) => s.keyText);
+  const keySource = useAppState((s) => s.keySource);
+  const secretEncoding = useAppState((s) => s.secretEncoding);
+  const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
+  const showEncoding = detection.kind === 'secret' || (hmac && detection.kind === 'empty');
+  const placeholder =
+    purpose === 'verify'
+      ? 'A shared secret, or a public key: PEM, certificate, JWK or JWKS'
+      : 'A shared secret, or a private key: PEM (PKCS#8, PKCS#1, SEC1) or JWK';
+  return (
+    <div className="space-y-2">
+      <label htmlFor="key-input" className="field-label">
+        {purpose === 'verify' ? 'Verification key' : 'Signing key'}
+      </label>
+      <textarea
+        id="key-input"
+        data-testid="key-input"
+        value={keyText}
+        rows={6}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        placeholder={placeholder}
+        aria-describedby="key-kind key-privacy"
+        onChange={(event) => actions.setKeyText(event.target.value)}
+        className="field-mono resize-y"
+      />
+      <p
+        id="key-kind"
+        data-testid="key-kind"
+        data-kind={detection.kind}
+        className={
+          detection.kind === 'error'
+            ? 'text-sm text-red-800 dark:text-red-300'
+            : 'text-sm text-slate-700 dark:text-slate-300'
+        }
+      >
+        {detection.kind === 'empty' ? (
+          'No key: the signature cannot be checked until you paste one.'
+        ) : detection.kind === 'error' ? (
+          <>
+            <span aria-hidden="true">✕ </span>
+            {detection.label}: {detection.message}
+          </>
+        ) : (
+          <>
+            <span aria-hidden="true">🔑 </span>
+            {detection.label}
+          </>
+        )}
+      </p>
+      {detection.kind === 'secret' && detection.looksLikePublicKey ? (
+        <p role="note" className="text-sm text-amber-900 dark:text-amber-200">
+          <span aria-hidden="true">⚠ </span>
+          This looks like a public key being used as an HMAC secret — the classic key-confusion attack (RFC 8725 §2.1).
+        </p>
+      ) : null}
+      {(detection.kind === 'key' || detection.kind === 'jwks') && detection.warnings.length > 0 ? (
+        <ul className="text-sm text-amber-900 dark:text-amber-200">
+          {detection.warnings.map((warning) => (
+            <li key={warning}>
+              <span aria-hidden="true">⚠ </span>
+              {warning}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {showEncoding ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor="secret-encoding" className="text-sm text-slate-700 dark:text-slate-200">
+            Secret is
+          </label>
+          <select
+            id="secret-encoding"
+            data-testid="secret-encoding"
+            value={secretEncoding}
+            onChange={(event) => actions.setSecretEncoding(event.target.value as SecretEncoding)}
+            className="field w-auto"
+          >
+            {SECRET_ENCODINGS.map((encoding) => (
+              <option key={encoding} value={encoding}>
+                {ENCODING_LABELS[encoding]}
+              </option>
+            ))}
+          </select>
+          {detection.kind === 'secret' && detection.byteLength !== undefined ? (
+            <span className="hint">
+              {detection.byteLength} bytes ({detection.byteLength * 8} bits)
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <p id="key-privacy" className="hint">
+        {keySource === 'link'
+          ? 'Loaded from the link. '
+          : keySource === 'example'
+            ? 'Generated for the example in this page. '
+            : ''}
+        Keys stay in this page's memory: never stored, never sent, never put in a link unless you ask.
+      </p>
+    </div>
+  );
+}

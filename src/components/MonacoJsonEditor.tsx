@@ -1,0 +1,54 @@
+// The one lazily imported module holding Monaco (issue 3, issue 7: the first paint and the first
+// decode never wait for it). Bundled locally: `loader.config({ monaco })` stops @monaco-editor/react
+// from fetching Monaco from its CDN default, and the workers are built by Vite from the package.
+import Editor, { loader } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/language/json/monaco.contribution';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+
+self.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    return label === 'json' ? new JsonWorker() : new EditorWorker();
+  },
+};
+loader.config({ monaco });
+
+export type MonacoJsonEditorProps = {
+  label: string;
+  value: string;
+  readOnly: boolean;
+  dark: boolean;
+  onChange: (text: string) => void;
+  height: string;
+};
+
+export default function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height }: MonacoJsonEditorProps) {
+  return (
+    <Editor
+      language="json"
+      value={value}
+      height={height}
+      theme={dark ? 'vs-dark' : 'light'}
+      loading={null}
+      onChange={(text) => onChange(text ?? '')}
+      options={{
+        ariaLabel: label,
+        readOnly,
+        minimap: { enabled: false },
+        lineNumbers: 'off',
+        folding: true,
+        fontSize: 13,
+        scrollBeyondLastLine: false,
+        wordWrap: 'on',
+        automaticLayout: true,
+        renderLineHighlight: 'none',
+        overviewRulerLanes: 0,
+        tabSize: 2,
+        // Tab must leave the editor for keyboard-only users (issue 6); Ctrl+M toggles it back.
+        tabFocusMode: true,
+        fixedOverflowWidgets: true,
+      }}
+    />
+  );
+}

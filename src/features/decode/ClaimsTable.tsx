@@ -1,0 +1,127 @@
+// Every claim of the payload: what it means (a tooltip on hover and focus, also the accessible
+// description), times as local and UTC dates plus a relative phrase, badges, and lists for aud/scopes.
+import { useId } from 'react';
+import type { ClaimBadge, ClaimRow } from '../../core';
+import { selectClaimRows, selectDecode, useAppState, useNow } from '../../state';
+
+const BADGE: Record<ClaimBadge, { text: string; icon: string; className: string }> = {
+  expired: { text: 'expired', icon: '⌛', className: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100' },
+  'not-yet-valid': {
+    text: 'not yet valid',
+    icon: '⏳',
+    className: 'bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100',
+  },
+  'future-iat': {
+    text: 'in the future',
+    icon: '⚠',
+    className: 'bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100',
+  },
+  invalid: { text: 'invalid', icon: '✕', className: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100' },
+};
+
+const LOCAL_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+function ClaimName({ row }: { row: ClaimRow }) {
+  const tooltipId = useId();
+  if (!row.info) {
+    return <span className="font-mono">{row.name}</span>;
+  }
+  return (
+    <span className="group relative inline-block">
+      <button
+        type="button"
+        aria-describedby={tooltipId}
+        className="cursor-help font-mono underline decoration-slate-400 decoration-dotted underline-offset-4"
+      >
+        {row.name}
+      </button>
+      <span
+        role="tooltip"
+        id={tooltipId}
+        className="invisible absolute top-full left-0 z-20 mt-1 w-72 rounded-md border border-slate-300 bg-white p-2 text-xs font-normal text-slate-800 shadow-lg group-focus-within:visible group-hover:visible dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+      >
+        <span className="block font-semibold">{row.info.title}</span>
+        <span className="block">{row.info.description}</span>
+        <span className="mt-1 block text-slate-600 dark:text-slate-300">{row.info.reference}</span>
+      </span>
+    </span>
+  );
+}
+
+function ClaimValue({ row }: { row: ClaimRow }) {
+  if (row.time && typeof row.value === 'number') {
+    return (
+      <div>
+        <div>
+          <time dateTime={row.time.iso}>{LOCAL_FORMAT.format(new Date(row.value * 1000))}</time>{' '}
+          <span className="text-slate-600 dark:text-slate-400">({row.time.relative})</span>
+        </div>
+        <div className="font-mono text-xs text-slate-600 dark:text-slate-400">
+          {row.time.iso} · {row.value}
+        </div>
+      </div>
+    );
+  }
+  if (row.list) {
+    return (
+      <ul className="flex flex-wrap gap-1">
+        {row.list.map((entry, index) => (
+          <li key={index} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
+            {entry}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <span className="font-mono break-all">
+      {row.display.length > 500 ? `${row.display.slice(0, 500)}…` : row.display}
+    </span>
+  );
+}
+
+export function ClaimsTable() {
+  const outcome = useAppState((s) => selectDecode(s.tokenText));
+  const now = useNow();
+  const decoded = outcome.ok ? outcome.decoded : outcome.lastGood;
+  if (!decoded || !decoded.payloadIsJson) return null;
+  const rows = selectClaimRows(decoded.payload, now);
+  if (rows.length === 0) return null;
+  return (
+    <div className={outcome.ok ? '' : 'opacity-50'}>
+      <table data-testid="claims-table" className="w-full text-left text-sm">
+        <caption className="mb-2 text-left text-sm font-semibold text-slate-800 dark:text-slate-100">Claims</caption>
+        <thead className="sr-only">
+          <tr>
+            <th scope="col">Claim</th>
+            <th scope="col">Value</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {rows.map((row) => (
+            <tr key={row.name} data-claim={row.name} className="align-top">
+              <th scope="row" className="w-1/4 py-1.5 pr-3 font-normal">
+                <ClaimName row={row} />
+                {row.info ? <div className="text-xs text-slate-600 dark:text-slate-400">{row.info.title}</div> : null}
+              </th>
+              <td className="py-1.5">
+                <ClaimValue row={row} />
+                {row.badge ? (
+                  <span
+                    data-badge={row.badge}
+                    title={row.badgeReason}
+                    className={`mt-1 inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${BADGE[row.badge].className}`}
+                  >
+                    <span aria-hidden="true">{BADGE[row.badge].icon}</span>
+                    {BADGE[row.badge].text}
+                    {row.badgeReason ? <span className="sr-only">: {row.badgeReason}</span> : null}
+                  </span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// Under the token box: what normalisation removed, the token switcher for links carrying several
+// tokens, and the decode error (`token-error`) with what is wrong and where.
+import { actions, selectDecode, useAppState } from '../../state';
+
+const PART_NAMES: Record<string, string> = {
+  header: 'header',
+  payload: 'payload',
+  signature: 'signature',
+  encrypted_key: 'encrypted key',
+  iv: 'initialisation vector',
+  ciphertext: 'ciphertext',
+  tag: 'authentication tag',
+};
+
+export function TokenStatus() {
+  const tokenText = useAppState((s) => s.tokenText);
+  const changes = useAppState((s) => s.tokenChanges);
+  const linkTokens = useAppState((s) => s.linkTokens);
+  const outcome = useAppState((s) => selectDecode(s.tokenText));
+  return (
+    <div className="mt-3 space-y-2 text-sm">
+      <p id="token-help" className="hint">
+        Decoded on every keystroke, in this page only. Whitespace, quotes and a <code>Bearer</code> prefix are removed.
+      </p>
+      {changes.length > 0 ? (
+        <p data-testid="token-normalized" className="text-slate-700 dark:text-slate-300">
+          <span aria-hidden="true">ℹ </span>
+          Normalised: {changes.join(' ')}
+        </p>
+      ) : null}
+      {linkTokens.length > 1 ? (
+        <fieldset className="flex flex-wrap items-center gap-2">
+          <legend className="sr-only">Tokens from the link</legend>
+          <span className="text-slate-700 dark:text-slate-300">From the link:</span>
+          {linkTokens.map((entry) => (
+            <button
+              key={entry.name}
+              type="button"
+              data-testid={`link-token-${entry.name}`}
+              aria-pressed={tokenText === entry.token}
+              onClick={() => actions.setTokenText(entry.token)}
+              className="btn-secondary aria-pressed:border-sky-600 aria-pressed:bg-sky-50 dark:aria-pressed:bg-sky-950"
+            >
+              {entry.name}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
+      <div id="token-problem" aria-live="polite">
+        {!outcome.ok && tokenText !== '' ? (
+          <div
+            data-testid="token-error"
+            data-code={outcome.problem.code}
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
+            <p className="font-semibold">
+              <span aria-hidden="true">✕ </span>
+              {outcome.problem.code === 'jwe' ? 'This is an encrypted token (JWE)' : 'This token cannot be decoded'}
+            </p>
+            <p className="mt-1">{outcome.problem.message}</p>
+            {outcome.problem.part || outcome.problem.offset !== undefined ? (
+              <p className="mt-1 text-red-800 dark:text-red-200">
+                Where:{' '}
+                {outcome.problem.part ? `the ${PART_NAMES[outcome.problem.part] ?? outcome.problem.part}` : 'the token'}
+                {outcome.problem.offset !== undefined
+                  ? `, character ${outcome.problem.offset + 1} (marked in the box)`
+                  : ''}
+                .
+              </p>
+            ) : null}
+            {outcome.lastGood ? (
+              <p className="mt-1 text-red-800 dark:text-red-200">
+                The panels show the last token that decoded, greyed out.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {tokenText === '' ? (
+          <div data-testid="token-error" data-code="empty" className="hint">
+            No token yet: paste one, or pick an example from the menu.
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+// The two verdicts (`signature-status`, `claims-status`): words and an icon, never colour alone
+// (issue 6), announced through aria-live. `data-request` changes with every verification so a
+// MutationObserver sees each new verdict even when its words did not change (issue 7 bench).
+import type { ReactNode } from 'react';
+import { actions, selectDecode, selectTimeClaims, useAppState, useNow } from '../../state';
+
+type Tone = 'good' | 'bad' | 'neutral' | 'warn';
+
+const TONE_CLASS: Record<Tone, string> = {
+  good: 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100',
+  bad: 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100',
+  warn: 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100',
+  neutral: 'border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
+};
+
+function Verdict(props: {
+  testId: string;
+  state: string;
+  tone: Tone;
+  icon: string;
+  title: string;
+  children?: ReactNode;
+  busy?: boolean;
+  request?: number;
+}) {
+  return (
+    <div
+      data-testid={props.testId}
+      data-state={props.state}
+      data-request={props.request}
+      aria-busy={props.busy || undefined}
+      className={`rounded-md border p-3 text-sm ${TONE_CLASS[props.tone]}`}
+    >
+      <p className="flex items-center gap-2 font-semibold">
+        <span aria-hidden="true" className="text-base leading-none">
+          {props.icon}
+        </span>
+        {props.title}
+      </p>
+      {props.children ? <div className="mt-1">{props.children}</div> : null}
+    </div>
+  );
+}
+
+export function SignatureStatus() {
+  const outcome = useAppState((s) => selectDecode(s.tokenText));
+  const hasKey = useAppState((s) => s.keyText.trim() !== '');
+  const verification = useAppState((s) => s.verification);
+  const request = verification.requestId;
+  let verdict: ReactNode;
+  if (!outcome.ok) {
+    verdict = hasKey ? (
+      <Verdict testId="signature-status" state="error" tone="bad" icon="⚠" title="Cannot verify" request={request}>
+        The token does not decode, so there is no signature to check.
+      </Verdict>
+    ) : (
+      <Verdict testId="signature-status" state="no-key" tone="neutral" icon="?" title="Not verified" request={request}>
+        Paste a token and its key to check the signature.
+      </Verdict>
+    );
+  } else if (!hasKey || verification.status === 'idle') {
+    verdict = (
+      <Verdict
+        testId="signature-status"
+        state="no-key"
+        tone="neutral"
+        icon="?"
+        title="Signature not checked"
+        request={request}
+      >
+        {outcome.decoded.unsecured
+          ? 'This token is unsecured (alg "none"): it has no signature and proves nothing.'
+          : 'No key yet: paste the secret, public key, JWK or JWKS to verify the signature.'}
+      </Verdict>
+    );
+  } else {
+    const result = verification.status === 'done' ? verification.result : verification.previous;
+    const busy = verification.status === 'pending';
+    if (!result) {
+      verdict = (
+        <Verdict
+          testId="signature-status"
+          state="no-key"
+          tone="neutral"
+          icon="…"
+          title="Checking the signature"
+          busy
+          request={request}
+        />
+      );
+    } else if (result.signature === 'verified') {
+      verdict = (
+        <Verdict
+          testId="signature-status"
+          state="verified"
+          tone="good"
+          icon="✓"
+          title="Signature verified"
+          busy={busy}
+          request={request}
+        >
+          {result.message}
+          {result.kid !== undefined ? (
+            <>
+              {' '}
+              Matched key <code className="font-mono">kid “{result.kid}”</code>.
+            </>
+          ) : null}
+        </Verdict>
+      );
+    } else {
+      const invalid = result.signature === 'invalid';
+      verdict = (
+        <Verdict
+          testId="signature-status"
+          state={result.signature}
+          tone="bad"
+          icon={invalid ? '✕' : '⚠'}
+          title={invalid ? 'Invalid signature' : 'Cannot verify'}
+          busy={busy}
+          request={request}
+        >
+          {result.message}
+          {result.matchingSecretEncoding ? (
+            <button
+              type="button"
+              className="btn-secondary mt-2"
+              onClick={() => result.matchingSecretEncoding && actions.setSecretEncoding(result.matchingSecretEncoding)}
+            >
+              Read the secret as {result.matchingSecretEncoding}
+            </button>
+          ) : null}
+        </Verdict>
+      );
+    }
+  }
+  return <div aria-live="polite">{verdict}</div>;
+}
+
+const CLAIMS_VIEW = {
+  valid: { tone: 'good', icon: '✓', title: 'Within its validity period' },
+  expired: { tone: 'bad', icon: '⌛', title: 'Expired' },
+  'not-yet-valid': { tone: 'warn', icon: '⏳', title: 'Not valid yet' },
+  none: { tone: 'neutral', icon: '–', title: 'No expiry' },
+} as const;
+
+export function ClaimsStatus() {
+  const outcome = useAppState((s) => selectDecode(s.tokenText));
+  const now = useNow();
+  const decoded = outcome.ok ? outcome.decoded : outcome.lastGood;
+  if (!decoded) return null;
+  const claims = selectTimeClaims(decoded.payload, now);
+  const view = CLAIMS_VIEW[claims.state];
+  return (
+    <div aria-live="polite">
+      <Verdict testId="claims-status" state={claims.state} tone={view.tone} icon={view.icon} title={view.title}>
+        {claims.message}
+      </Verdict>
+    </div>
+  );
+}

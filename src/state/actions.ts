@@ -1,0 +1,156 @@
+// Everything that changes the state goes through here, so features never reach into each other.
+import { JWS_ALGORITHMS, normalizeToken, type AlgorithmChoice, type SecretEncoding } from '../core';
+import type { KeySource, LinkToken, Mode, NoticeKind, ThemeChoice } from './appState';
+import { prettyHeader, prettyPayload, selectDecode } from './derived';
+import { parseJsonObject, rebuildToken, withMembers } from './jsonParts';
+import { saveTheme } from './preferences';
+import { appStore } from './store';
+
+const set = appStore.setState;
+const get = appStore.getState;
+
+let noticeId = 0;
+
+export function isAlgorithmChoice(value: unknown): value is AlgorithmChoice {
+  return value === 'none' || (JWS_ALGORITHMS as readonly unknown[]).includes(value);
+}
+
+/** The token box: normalised as typed/pasted (Bearer, quotes, line breaks), and the normalised form shown. */
+export function setTokenText(raw: string): void {
+  const { token, changes } = normalizeToken(raw);
+  if (changes.length > 0) set({ tokenText: token, tokenChanges: changes, decodeDraft: undefined });
+  else set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
+}
+
+export function setKeyText(text: string, source: KeySource = 'user'): void {
+  set({ keyText: text, keySource: source });
+}
+
+export function setSecretEncoding(secretEncoding: SecretEncoding): void {
+  set({ secretEncoding });
+}
+
+export function setLinkTokens(linkTokens: LinkToken[]): void {
+  set({ linkTokens });
+}
+
+/** Decode view: an edit of the header or payload JSON rebuilds the token, keeping the old signature. */
+export function editDecodedPart(part: 'header' | 'payload', text: string): { ok: boolean; message?: string } {
+  const outcome = selectDecode(get().tokenText);
+  const decoded = outcome.ok ? outcome.decoded : outcome.lastGood;
+  if (!decoded) return { ok: false, message: 'There is no token to edit yet.' };
+  const rebuilt = rebuildToken(decoded.segments, part, text);
+  if (!rebuilt.ok) return rebuilt;
+  set({ tokenText: rebuilt.token, tokenChanges: [], decodeDraft: { part, text, token: rebuilt.token } });
+  return { ok: true };
+}
+
+function algFromHeader(headerText: string): AlgorithmChoice | undefined {
+  const parsed = parseJsonObject(headerText);
+  if (!parsed.ok) return undefined;
+  const alg = parsed.value.alg;
+  return isAlgorithmChoice(alg) ? alg : undefined;
+}
+
+/** With "refresh iat/exp on every change" on, what gets signed has current times (the editor text is left alone). */
+export function refreshedPayload(payloadText: string): string {
+  const parsed = parseJsonObject(payloadText);
+  if (!parsed.ok) return payloadText;
+  const now = Math.floor(Date.now() / 1000);
+  const { iat, exp } = parsed.value;
+  const changes: Record<string, unknown> = { iat: now };
+  // Keep the lifetime the user chose (exp - iat) rather than a fixed one.
+  if (typeof exp === 'number' && typeof iat === 'number') changes.exp = now + (exp - iat);
+  return withMembers(payloadText, changes) ?? payloadText;
+}
+
+export function setHeaderText(headerText: string): void {
+  const alg = algFromHeader(headerText);
+  set(alg ? { headerText, alg } : { headerText });
+}
+
+export function setPayloadText(payloadText: string): void {
+  set({ payloadText });
+}
+
+export function setRefreshTimes(refreshTimes: boolean): void {
+  set({ refreshTimes });
+}
+
+/** Picking an algorithm rewrites the header's `alg` (and leaves the rest of the header as typed). */
+export function setAlg(alg: AlgorithmChoice): { ok: boolean } {
+  const headerText = withMembers(get().headerText, { alg });
+  if (headerText === undefined) {
+    set({ alg });
+    return { ok: false };
+  }
+  set({ alg, headerText });
+  return { ok: true };
+}
+
+export type TimeHelper =
+  { claim: 'iat' | 'nbf'; at: 'now' } | { claim: 'exp'; in: number } | { claim: 'exp'; atSeconds: number };
+
+export function applyTimeHelper(helper: TimeHelper): boolean {
+  const now = Math.floor(Date.now() / 1000);
+  const value = 'at' in helper ? now : 'in' in helper ? now + helper.in : helper.atSeconds;
+  const payloadText = withMembers(get().payloadText, { [helper.claim]: value });
+  if (payloadText === undefined) return false;
+  set({ payloadText });
+  return true;
+}
+
+/** Switching views carries the current token over (CONTRACT.md: `mode-decode`, `mode-encode`). */
+export function setMode(mode: Mode): void {
+  const state = get();
+  if (state.mode === mode) return;
+  if (mode === 'encode') {
+    const outcome = selectDecode(state.tokenText);
+    if (outcome.ok) {
+      const headerText = prettyHeader(outcome.decoded);
+      const alg = algFromHeader(headerText) ?? state.alg;
+      set({ mode, headerText, payloadText: prettyPayload(outcome.decoded), alg });
+      return;
+    }
+  } else if (state.signing.token) {
+    set({ mode, tokenText: state.signing.token, tokenChanges: [], decodeDraft: undefined });
+    return;
+  }
+  set({ mode });
+}
+
+export function setTheme(theme: ThemeChoice): void {
+  saveTheme(theme);
+  set({ theme });
+}
+
+export function addNotice(kind: NoticeKind, text: string): void {
+  noticeId += 1;
+  const id = noticeId;
+  set((state) => ({ notices: [...state.notices, { id, kind, text }] }));
+}
+
+export function dismissNotice(id: number): void {
+  set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
+}
+
+/** Loads a token and its verification key together (examples menu, generated keys). */
+export function loadTokenAndKey(
+  token: string,
+  keyText: string,
+  secretEncoding: SecretEncoding,
+  source: KeySource,
+): void {
+  set({ tokenText: token, tokenChanges: [], decodeDraft: undefined, keyText, secretEncoding, keySource: source });
+}
+
+/** Encode view: loads header, payload and signing key at once (templates, examples). */
+export function loadEncodeInputs(headerText: string, payloadText: string, keyText?: string): void {
+  const alg = algFromHeader(headerText);
+  set({
+    headerText,
+    payloadText,
+    ...(alg ? { alg } : {}),
+    ...(keyText !== undefined ? { keyText, keySource: 'example' as const } : {}),
+  });
+}

@@ -1,0 +1,82 @@
+// The app's state: only what the user typed or chose. Everything else (decoded parts, verdicts,
+// lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
+// of async work (verify, sign), which are stored with the request id that produced them.
+import type { AlgorithmChoice, SecretEncoding, VerifyResult } from '../core';
+
+export type Mode = 'decode' | 'encode';
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export type NoticeKind = 'info' | 'warning' | 'error';
+export type Notice = { id: number; kind: NoticeKind; text: string };
+
+/** A token given by the link (`#token=`, `#id_token=`, `#access_token=`, `#value=`, `?token=`, `?value=`). */
+export type LinkToken = { name: string; token: string };
+
+/** Who put the key text where it is: decides what the UI says about it (never persisted). */
+export type KeySource = 'user' | 'link' | 'example' | 'keygen' | 'jwks';
+
+/** A header/payload edit made in the Decode view, kept verbatim while it still matches the token. */
+export type DecodeDraft = { part: 'header' | 'payload'; text: string; token: string };
+
+export type VerificationState =
+  | { status: 'idle'; requestId: number }
+  | { status: 'pending'; requestId: number; previous: VerifyResult | undefined }
+  | { status: 'done'; requestId: number; result: VerifyResult };
+
+export type SigningState =
+  | { status: 'idle'; requestId: number; token: string }
+  | { status: 'pending'; requestId: number; token: string }
+  | { status: 'done'; requestId: number; token: string }
+  /** `token` is the last good output, shown greyed out as stale. */
+  | { status: 'error'; requestId: number; token: string; code: string; message: string };
+
+export type AppState = {
+  mode: Mode;
+  /** The text of the token box, already normalised (Bearer, quotes and line breaks removed). */
+  tokenText: string;
+  /** What the last normalisation removed, in words; shown under the token box. */
+  tokenChanges: string[];
+  /** Tokens from the link; a switcher appears when there are several. */
+  linkTokens: LinkToken[];
+  keyText: string;
+  keySource: KeySource;
+  secretEncoding: SecretEncoding;
+  decodeDraft: DecodeDraft | undefined;
+  /** Encode view: the JSON texts being edited and the algorithm. */
+  headerText: string;
+  payloadText: string;
+  alg: AlgorithmChoice;
+  /** Encode view: refresh iat/exp on every change (issue 5 templates option). */
+  refreshTimes: boolean;
+  theme: ThemeChoice;
+  notices: Notice[];
+  verification: VerificationState;
+  signing: SigningState;
+};
+
+export const DEFAULT_HEADER = { alg: 'HS256', typ: 'JWT' };
+
+export function initialPayload(nowSeconds: number): Record<string, unknown> {
+  return { sub: '1234567890', name: 'Ada Lovelace', iat: nowSeconds, exp: nowSeconds + 3600 };
+}
+
+export function createInitialState(theme: ThemeChoice, nowMs: number): AppState {
+  return {
+    mode: 'decode',
+    tokenText: '',
+    tokenChanges: [],
+    linkTokens: [],
+    keyText: '',
+    keySource: 'user',
+    secretEncoding: 'utf8',
+    decodeDraft: undefined,
+    headerText: JSON.stringify(DEFAULT_HEADER, null, 2),
+    payloadText: JSON.stringify(initialPayload(Math.floor(nowMs / 1000)), null, 2),
+    alg: 'HS256',
+    refreshTimes: false,
+    theme,
+    notices: [],
+    verification: { status: 'idle', requestId: 0 },
+    signing: { status: 'idle', requestId: 0, token: '' },
+  };
+}

@@ -1,0 +1,45 @@
+// Applies the link the page was opened with (CONTRACT.md §1): tokens, mode, a public key. Problems
+// become notices; nothing here may throw, whatever the URL holds.
+import { detectKey } from '../core';
+import { addNotice, setKeyText, setLinkTokens, setMode, setSecretEncoding, setTokenText } from './actions';
+import { readLink } from './link';
+
+function isPublicOnly(text: string): { ok: true } | { ok: false; what: string } {
+  const detection = detectKey({ text });
+  if (detection.kind === 'key' && !detection.key.isPrivate) return { ok: true };
+  if (detection.kind === 'jwks' && detection.keys.length > 0 && detection.keys.every((key) => !key.isPrivate)) {
+    return { ok: true };
+  }
+  if (detection.kind === 'error') return { ok: false, what: `not a key JWT Workbench can read (${detection.message})` };
+  if (detection.kind === 'empty') return { ok: false, what: 'empty' };
+  return { ok: false, what: `a ${detection.label}, not a public key` };
+}
+
+export function applyLink(location: Pick<Location, 'search' | 'hash' | 'pathname'>, history: History): void {
+  const plan = readLink(location.search, location.hash, location.pathname);
+  if (plan.replaceUrl) history.replaceState(history.state, '', plan.replaceUrl);
+  for (const problem of plan.problems) addNotice('warning', problem);
+  const first = plan.tokens[0];
+  if (first) {
+    setLinkTokens(plan.tokens);
+    setTokenText(first.token);
+  }
+  if (plan.publicKey !== undefined) {
+    const check = isPublicOnly(plan.publicKey);
+    if (check.ok) setKeyText(plan.publicKey, 'link');
+    else
+      addNotice(
+        'error',
+        `The link's publicKey was refused: it is ${check.what}. Links may only carry public keys; paste a secret or private key into the key box yourself.`,
+      );
+  }
+  if (plan.key !== undefined) {
+    setKeyText(plan.key, 'link');
+    setSecretEncoding(plan.secretEncoding ?? 'utf8');
+    addNotice(
+      'warning',
+      'This link carried a secret or private key. Anyone who has the link can sign tokens with it; do not share such links.',
+    );
+  }
+  if (plan.mode) setMode(plan.mode);
+}

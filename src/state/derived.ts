@@ -1,0 +1,112 @@
+// Derived views of the state, each memoised on exactly the inputs it reads, so every component that
+// needs the decoded token shares one decode per keystroke. All parsing is the core's.
+import {
+  checkTimeClaims,
+  decodeToken,
+  detectKey,
+  lintToken,
+  listClaims,
+  TokenError,
+  type ClaimRow,
+  type ClaimsState,
+  type DecodedToken,
+  type KeyDetection,
+  type LintFinding,
+  type SecretEncoding,
+  type TokenErrorCode,
+  type TokenPart,
+} from '../core';
+
+function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | undefined;
+  let lastResult: R;
+  return (...args: A) => {
+    if (lastArgs && lastArgs.length === args.length && lastArgs.every((a, i) => Object.is(a, args[i]))) {
+      return lastResult;
+    }
+    lastResult = fn(...args);
+    lastArgs = args;
+    return lastResult;
+  };
+}
+
+export type TokenProblem = {
+  code: TokenErrorCode | 'unexpected';
+  message: string;
+  part: TokenPart | undefined;
+  /** Character index into the token box text, when the core could point at one. */
+  offset: number | undefined;
+  jweHeader: Record<string, unknown> | undefined;
+};
+
+export type DecodeOutcome =
+  { ok: true; decoded: DecodedToken } | { ok: false; problem: TokenProblem; lastGood: DecodedToken | undefined };
+
+let lastGood: DecodedToken | undefined;
+
+export const selectDecode = memoOne((tokenText: string): DecodeOutcome => {
+  try {
+    const decoded = decodeToken(tokenText);
+    lastGood = decoded;
+    return { ok: true, decoded };
+  } catch (error) {
+    if (error instanceof TokenError) {
+      return {
+        ok: false,
+        problem: {
+          code: error.code,
+          message: error.message,
+          part: error.part,
+          offset: error.offset,
+          jweHeader: error.jweHeader,
+        },
+        lastGood,
+      };
+    }
+    // A bug in the core must not take the page down; say so and keep the last good token on screen.
+    return {
+      ok: false,
+      problem: {
+        code: 'unexpected',
+        message: `The token could not be decoded because of an internal error (${String(error)}). Please report it.`,
+        part: undefined,
+        offset: undefined,
+        jweHeader: undefined,
+      },
+      lastGood,
+    };
+  }
+});
+
+export const selectKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
+  detectKey({ text: keyText, secretEncoding }),
+);
+
+export const selectTimeClaims = memoOne(
+  (payload: unknown, nowBucket: number): { state: ClaimsState; message: string } =>
+    checkTimeClaims(payload, { now: nowBucket }),
+);
+
+export const selectClaimRows = memoOne((payload: unknown, nowBucket: number): ClaimRow[] =>
+  listClaims(payload, nowBucket),
+);
+
+export const selectLint = memoOne(
+  (decoded: DecodedToken, detection: KeyDetection, keyText: string, nowBucket: number): LintFinding[] =>
+    lintToken(decoded, { key: detection, keyText, nowMs: nowBucket }),
+);
+
+function prettyOr(value: unknown, fallback: string): string {
+  try {
+    return JSON.stringify(value, null, 2);
+  } catch {
+    // JSON.stringify recurses: a payload nested thousands of levels deep overflows the stack (issue 6).
+    return fallback;
+  }
+}
+
+/** The decoded part shown in the editors: pretty-printed, or the raw text when it is not JSON. */
+export const prettyHeader = memoOne((decoded: DecodedToken): string => prettyOr(decoded.header, decoded.headerText));
+export const prettyPayload = memoOne((decoded: DecodedToken): string =>
+  decoded.payloadIsJson ? prettyOr(decoded.payload, decoded.payloadText) : decoded.payloadText,
+);

@@ -1,0 +1,17 @@
+// The app store's public face for every feature folder (keygen, jwks, decode, encode, snippet).
+export * from './appState';
+export * as actions from './actions';
+export { isAlgorithmChoice } from './actions';
+export { appStore, useAppState } from './store';
+export {
+  selectDecode,
+  selectKeyDetection,
+  selectTimeClaims,
+  selectClaimRows,
+  selectLint,
+  prettyHeader,
+  prettyPayload,
+} from './derived';
+export type { DecodeOutcome, TokenProblem } from './derived';
+export { useIsDark } from './theme';
+export { useNow } from './useNow';

@@ -1,0 +1,76 @@
+// The only things the app keeps in localStorage: the theme choice, pane sizes (react-resizable-panels
+// writes those itself under the `jwt-workbench:layout` prefix) and the snippet's URL/method/auth style.
+// Never a token, secret or key (issue 6).
+import type { ThemeChoice } from './appState';
+
+const PREFIX = 'jwt-workbench:';
+
+function read(name: string): string | null {
+  try {
+    return localStorage.getItem(PREFIX + name);
+  } catch {
+    // Storage can be disabled (privacy mode, file:// in some browsers); preferences are then per-visit.
+    return null;
+  }
+}
+
+function write(name: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(PREFIX + name);
+    else localStorage.setItem(PREFIX + name, value);
+  } catch {
+    /* see read() */
+  }
+}
+
+export function loadTheme(): ThemeChoice {
+  const value = read('theme');
+  return value === 'light' || value === 'dark' ? value : 'system';
+}
+
+export function saveTheme(theme: ThemeChoice): void {
+  write('theme', theme === 'system' ? null : theme);
+}
+
+export type SnippetPreferences = {
+  url: string;
+  method: string;
+  authStyle: 'bearer' | 'raw' | 'custom';
+  scheme: string;
+};
+
+export const DEFAULT_SNIPPET: SnippetPreferences = {
+  url: 'https://api.example.com/resource',
+  method: 'GET',
+  authStyle: 'bearer',
+  scheme: 'Token',
+};
+
+export function loadSnippetPreferences(): SnippetPreferences {
+  const raw = read('snippet');
+  if (!raw) return DEFAULT_SNIPPET;
+  try {
+    const value = JSON.parse(raw) as Partial<SnippetPreferences>;
+    return {
+      url: typeof value.url === 'string' ? value.url : DEFAULT_SNIPPET.url,
+      method: typeof value.method === 'string' ? value.method : DEFAULT_SNIPPET.method,
+      authStyle:
+        value.authStyle === 'raw' || value.authStyle === 'custom' || value.authStyle === 'bearer'
+          ? value.authStyle
+          : DEFAULT_SNIPPET.authStyle,
+      scheme: typeof value.scheme === 'string' ? value.scheme : DEFAULT_SNIPPET.scheme,
+    };
+  } catch {
+    return DEFAULT_SNIPPET;
+  }
+}
+
+export function saveSnippetPreferences(value: SnippetPreferences): void {
+  write('snippet', JSON.stringify(value));
+}
+
+/** Storage handed to react-resizable-panels' useDefaultLayout (it stores only panel percentages). */
+export const layoutStorage = {
+  getItem: (name: string) => read(`layout:${name}`),
+  setItem: (name: string, value: string) => write(`layout:${name}`, value),
+};

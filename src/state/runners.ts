@@ -1,0 +1,99 @@
+// Async work driven by the state: verification (Decode view) and signing (Encode view).
+// WebCrypto promises resolve out of order, so each run carries a request id and a result older than
+// the latest request is dropped (STYLE.md, "Drop stale async results").
+import { signToken, verifyToken, type CoreError, type VerifyResult } from '../core';
+import { refreshedPayload } from './actions';
+import type { AppState } from './appState';
+import { selectDecode } from './derived';
+import type { Store } from './createStore';
+
+function errorCode(error: unknown): string {
+  return error && typeof error === 'object' && 'code' in error ? String((error as CoreError).code) : 'unexpected';
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function startVerification(store: Store<AppState>): () => void {
+  let lastKey = '';
+  let requestId = 0;
+  const run = () => {
+    const state = store.getState();
+    const outcome = selectDecode(state.tokenText);
+    const token = outcome.ok ? outcome.decoded.normalized : '';
+    const inputKey = `${token}\u0000${state.keyText}\u0000${state.secretEncoding}`;
+    if (inputKey === lastKey) return;
+    lastKey = inputKey;
+    requestId += 1;
+    const id = requestId;
+    if (!token || state.keyText.trim() === '') {
+      store.setState({ verification: { status: 'idle', requestId: id } });
+      return;
+    }
+    const current = state.verification;
+    const previous =
+      current.status === 'done' ? current.result : current.status === 'pending' ? current.previous : undefined;
+    store.setState({ verification: { status: 'pending', requestId: id, previous } });
+    verifyToken(token, { text: state.keyText, secretEncoding: state.secretEncoding }).then(
+      (result) => {
+        if (id === requestId) store.setState({ verification: { status: 'done', requestId: id, result } });
+      },
+      (error: unknown) => {
+        // verifyToken is documented never to throw; if it does, show it as a verdict, not a crash.
+        const result: VerifyResult = {
+          signature: 'error',
+          claims: 'none',
+          message: `Verification failed unexpectedly: ${errorMessage(error)}`,
+          code: errorCode(error),
+          claimsMessage: '',
+        };
+        if (id === requestId) store.setState({ verification: { status: 'done', requestId: id, result } });
+      },
+    );
+  };
+  run();
+  return store.subscribe(run);
+}
+
+export function startSigning(store: Store<AppState>): () => void {
+  let lastKey = '';
+  let requestId = 0;
+  const run = () => {
+    const state = store.getState();
+    if (state.mode !== 'encode') return;
+    const payloadText = state.refreshTimes ? refreshedPayload(state.payloadText) : state.payloadText;
+    const inputKey = [state.headerText, payloadText, state.keyText, state.secretEncoding, state.alg].join('\u0000');
+    if (inputKey === lastKey) return;
+    lastKey = inputKey;
+    requestId += 1;
+    const id = requestId;
+    const token = state.signing.token;
+    store.setState({ signing: { status: 'pending', requestId: id, token } });
+    signToken(
+      state.headerText,
+      payloadText,
+      { text: state.keyText, secretEncoding: state.secretEncoding },
+      { allowNone: state.alg === 'none' },
+    ).then(
+      (signed) => {
+        if (id === requestId) store.setState({ signing: { status: 'done', requestId: id, token: signed } });
+      },
+      (error: unknown) => {
+        if (id !== requestId) return;
+        const last = store.getState().signing.token;
+        store.setState({
+          signing: {
+            status: 'error',
+            requestId: id,
+            token: last,
+            code: errorCode(error),
+            message: errorMessage(error),
+          },
+        });
+      },
+    );
+  };
+  run();
+  return store.subscribe(run);
+}
