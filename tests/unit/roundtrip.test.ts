@@ -245,6 +245,12 @@ describe('legacy RSA 1024 key (jose refuses it; WebCrypto verifies it)', () => {
     },
   );
 
+  it('refuses to sign with the 1024-bit key, with a typed error', async () => {
+    const attempt = signToken(headerFor('RS256'), PAYLOAD, text(k.privatePkcs8Pem));
+    await expect(attempt).rejects.toBeInstanceOf(KeyError);
+    await expect(attempt).rejects.toMatchObject({ code: 'weak-rsa' });
+  });
+
   it('does not verify a forged payload with the 1024-bit key', async () => {
     const result = await verifyToken(forgePayload(interop.legacy.token, { sub: 'admin' }), text(k.publicSpkiPem));
     expect(result.signature, result.message).toBe('invalid');
