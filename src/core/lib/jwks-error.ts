@@ -1,0 +1,48 @@
+// The typed error of JWKS fetching. Kept apart from jwks.ts so the internals in lib/ can throw it without an
+// import cycle; jwks.ts re-exports it.
+import { CoreError } from '../errors';
+
+export const JWKS_ERROR_CODES = [
+  'url',
+  'insecure-http',
+  'cors',
+  'network',
+  'timeout',
+  'aborted',
+  'status',
+  'not-json',
+  'not-jwks',
+  'too-large',
+  'no-usable-keys',
+] as const;
+export type JwksErrorCode = (typeof JWKS_ERROR_CODES)[number];
+
+export type JwksSkippedKey = { index: number; kid?: string; reason: string };
+
+export type JwksErrorDetails = {
+  /** The URL the failing request went to. */
+  url?: string;
+  /** HTTP status, for code `status`. */
+  status?: number;
+  /** A shell command that fetches the same URL outside the browser (codes `cors`, `network`). */
+  curlCommand?: string;
+  /** For `no-usable-keys`: why each key was skipped. */
+  skipped?: JwksSkippedKey[];
+};
+
+/** Fetching a key set failed. `message` says what happened and what to do; `steps` is what was tried, in order. */
+export class JwksError extends CoreError {
+  declare readonly code: JwksErrorCode;
+  readonly url: string | undefined;
+  readonly status: number | undefined;
+  readonly curlCommand: string | undefined;
+  readonly skipped: JwksSkippedKey[];
+  steps: string[] = [];
+  constructor(code: JwksErrorCode, message: string, details: JwksErrorDetails = {}) {
+    super(code, message);
+    this.url = details.url;
+    this.status = details.status;
+    this.curlCommand = details.curlCommand;
+    this.skipped = details.skipped ?? [];
+  }
+}

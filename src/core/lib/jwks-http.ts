@@ -1,0 +1,180 @@
+// One GET of a JSON document, with a timeout, a cancel signal and a size limit. Every failure becomes a JwksError
+// whose message a user can act on. This file and jwks.ts are the only places in the app that touch the network.
+import { shellQuote } from '../snippets';
+import { JwksError } from './jwks-error';
+import { checkJwksUrl } from './jwks-url';
+
+/** A key set is a few KB; a megabyte is far beyond any real one, so reading stops there (issue 4). */
+export const MAX_JWKS_BYTES = 1024 * 1024;
+export const DEFAULT_JWKS_TIMEOUT_MS = 10_000;
+
+export type HttpContext = { signal?: AbortSignal; timeoutMs: number; fetchImpl: typeof fetch };
+export type FetchedJson = { url: string; value: unknown; contentType: string };
+
+const curlFor = (url: string) => `curl -s ${shellQuote(url)}`;
+
+function describeSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** Node (undici) puts the socket error in `cause.code`; browsers give a bare "Failed to fetch". */
+function connectionCode(err: unknown): string | undefined {
+  const cause = err instanceof Error ? (err as Error & { cause?: unknown }).cause : undefined;
+  if (typeof cause === 'object' && cause !== null) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+function classifyFailure(err: unknown, url: string, ctx: HttpContext, timedOut: boolean): JwksError {
+  if (err instanceof JwksError) return err;
+  if (ctx.signal?.aborted) return new JwksError('aborted', `Fetching ${url} was cancelled.`, { url });
+  if (timedOut) {
+    return new JwksError(
+      'timeout',
+      `${url} did not answer within ${describeSeconds(ctx.timeoutMs)}. Check that the server is up and the URL is right, then try again.`,
+      { url },
+    );
+  }
+  const code = connectionCode(err);
+  if (code !== undefined) {
+    return new JwksError(
+      'network',
+      `Could not connect to ${new URL(url).host} (${code}): the name does not resolve or nothing answers there. Check the URL and that the server is running.`,
+      { url, curlCommand: curlFor(url) },
+    );
+  }
+  if (err instanceof TypeError) {
+    // Browsers reject with the same opaque TypeError for a refused connection, a DNS failure and a response
+    // blocked by CORS, and expose no detail (Fetch standard "network error"), so the message names both.
+    return new JwksError(
+      'cors',
+      `The browser could not read ${url}: the server could not be reached, or it does not allow browser access (no Access-Control-Allow-Origin header, so the browser hides the response). Run the command below in a terminal and paste the JSON it prints into the key box.`,
+      { url, curlCommand: curlFor(url) },
+    );
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return new JwksError('network', `Fetching ${url} failed: ${detail}.`, { url, curlCommand: curlFor(url) });
+}
+
+function tooLarge(url: string): JwksError {
+  return new JwksError(
+    'too-large',
+    `${url} sent more than 1 MiB, so reading stopped. A key set is a few kilobytes: this is not a JWKS endpoint.`,
+    { url },
+  );
+}
+
+async function readLimited(response: Response, url: string, signal: AbortSignal): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > MAX_JWKS_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(url);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (response.body === null) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    if (whole.byteLength > MAX_JWKS_BYTES) throw tooLarge(url);
+    chunks.push(whole);
+  } else {
+    const reader = response.body.getReader();
+    // Some fetch implementations do not end a body stream on abort; cancelling the reader makes sure they stop.
+    const stop = () => void reader.cancel().catch(() => undefined);
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (signal.aborted) throw signal.reason;
+        if (done) break;
+        total += value.byteLength;
+        if (total > MAX_JWKS_BYTES) {
+          await reader.cancel().catch(() => undefined);
+          throw tooLarge(url);
+        }
+        chunks.push(value);
+      }
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  }
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function statusMessage(url: string, response: Response): string {
+  const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  if (response.status === 404) return `${url} answered ${status}: there is nothing at this path. Check the URL.`;
+  if (response.status === 401 || response.status === 403) {
+    return `${url} answered ${status}: the server wants credentials. A JWKS is normally public; check that this is the key set URL.`;
+  }
+  if (response.status >= 500) return `${url} answered ${status}: the server failed. Try again later.`;
+  return `${url} answered ${status}.`;
+}
+
+function preview(text: string): string {
+  const oneLine = text.trim().replace(/\s+/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 60)}…` : oneLine;
+}
+
+/** GET `url` and parse its body as JSON. Throws JwksError with the URL, status and a curl command where useful. */
+export async function getJson(url: string, ctx: HttpContext): Promise<FetchedJson> {
+  if (ctx.signal?.aborted) throw new JwksError('aborted', `Fetching ${url} was cancelled.`, { url });
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, ctx.timeoutMs);
+  const forwardAbort = () => controller.abort();
+  ctx.signal?.addEventListener('abort', forwardAbort, { once: true });
+  try {
+    // Called unbound: a browser's fetch throws "Illegal invocation" when `this` is not the global object.
+    const fetchImpl = ctx.fetchImpl;
+    const response = await fetchImpl(url, {
+      signal: controller.signal,
+      headers: { Accept: 'application/jwk-set+json, application/json' },
+      // Nothing identifies the user or the page to the key server: no cookies, no Referer.
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      redirect: 'follow',
+    });
+    if (response.redirected && response.url) {
+      const landed = checkJwksUrl(response.url);
+      if (!landed.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new JwksError(landed.code, `${url} redirected to ${response.url}, which is refused: ${landed.message}`, {
+          url,
+        });
+      }
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new JwksError('status', statusMessage(url, response), { url, status: response.status });
+    }
+    const text = await readLimited(response, url, controller.signal);
+    const contentType = response.headers.get('content-type') ?? '';
+    try {
+      return { url: response.url || url, value: JSON.parse(text) as unknown, contentType };
+    } catch {
+      const looksHtml = /^\s*</.test(text) || contentType.includes('html');
+      const what = looksHtml ? 'an HTML page' : text.trim() === '' ? 'an empty body' : `"${preview(text)}"`;
+      throw new JwksError(
+        'not-json',
+        `${url} returned ${what}${contentType ? ` (${contentType})` : ''}, not JSON, so it is not a key set. Check the URL.`,
+        { url },
+      );
+    }
+  } catch (err) {
+    throw classifyFailure(err, url, ctx, timedOut);
+  } finally {
+    clearTimeout(timer);
+    ctx.signal?.removeEventListener('abort', forwardAbort);
+  }
+}
