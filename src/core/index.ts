@@ -8,3 +8,4 @@ export * from './claims';
 export * from './lint';
 export * from './keys';
 export * from './verify';
+export * from './jwks';
