@@ -38,4 +38,15 @@ export class KeyError extends CoreError {
 }
 
 /** Signing failed for a reason other than the key (bad header/payload JSON, `alg` missing, `none` not allowed). */
-export class SignError extends CoreError {}
+export class SignError extends CoreError {
+  /** For `header-json`/`payload-json`: character offset of the problem in the text, and its line and column (1-based). */
+  readonly offset: number | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(code: string, message: string, details: { offset?: number; line?: number; column?: number } = {}) {
+    super(code, message);
+    this.offset = details.offset;
+    this.line = details.line;
+    this.column = details.column;
+  }
+}

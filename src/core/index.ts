@@ -9,3 +9,5 @@ export * from './lint';
 export * from './keys';
 export * from './verify';
 export * from './jwks';
+export * from './sign';
+export * from './keygen';

@@ -1,0 +1,124 @@
+// Header JSON text + payload text + key -> compact JWS, through jose's CompactSign.
+//
+// What exactly is signed (a deliberate choice):
+// - The payload is the user's text as UTF-8 bytes, exactly as typed (whitespace, CRLF, member order, number
+//   spelling kept), so the token carries what they wrote and published vectors such as RFC 7515 A.1–A.3 and
+//   RFC 7520 §4 reproduce byte for byte. A payload need not be JSON (JWS signs any bytes, RFC 7515 §3); but
+//   text that starts with `{` or `[` is meant as JSON, so a syntax error there is reported with its position.
+// - The header is parsed and re-serialised compactly by jose (JSON.stringify), keeping every member the user
+//   wrote, in order. `alg` comes from the header.
+import { CompactSign, errors } from 'jose';
+import { KeyError, SignError } from './errors';
+import { type KeyInput } from './types';
+import { importKeyForAlgorithm, loadKeys } from './keys';
+import { describeKeyMismatch, isJwsAlgorithm } from './lib/key-describe';
+import { base64urlEncode, utf8Encode } from './lib/key-encoding';
+import { scanJson } from './lib/token-json-scan';
+import { isAlgorithmAvailable } from './verify';
+import type { LoadedKey } from './lib/key-detect';
+
+export type SignOptions = {
+  /** Produce an unsecured token (`alg: none`, empty signature) when the header asks for it. Default false. */
+  allowNone?: boolean;
+};
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+function jsonError(part: 'header' | 'payload', text: string, position: number, problem: string): SignError {
+  const { line, column } = lineColumn(text, position);
+  return new SignError(`${part}-json`, `The ${part} is not valid JSON: ${problem} at line ${line}, column ${column}.`, {
+    offset: position,
+    line,
+    column,
+  });
+}
+
+function parseHeader(text: string): Record<string, unknown> {
+  const scan = scanJson(text);
+  if (!scan.ok) throw jsonError('header', text, scan.position, scan.message);
+  const duplicate = scan.duplicates[0];
+  if (duplicate) {
+    // JSON.parse would keep only the last value; RFC 7515 §5.2 says to reject such headers.
+    const { line, column } = lineColumn(text, duplicate.position);
+    throw new SignError(
+      'header-duplicate',
+      `The header has "${duplicate.name}" more than once (line ${line}, column ${column}); keep one of them.`,
+      { offset: duplicate.position, line, column },
+    );
+  }
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SignError('header-json', 'The header must be a JSON object, like {"alg": "HS256", "typ": "JWT"}.', {
+      offset: 0,
+      line: 1,
+      column: 1,
+    });
+  }
+  return value as Record<string, unknown>;
+}
+
+function checkPayload(text: string): void {
+  if (!/^\s*[[{]/.test(text)) return;
+  const scan = scanJson(text);
+  if (!scan.ok) throw jsonError('payload', text, scan.position, scan.message);
+}
+
+/** The key to sign with: the only one, or in a JWKS the one named by the header's kid, else the first that fits. */
+function pickKey(keys: LoadedKey[], alg: string, kid: unknown): LoadedKey {
+  const byKid = typeof kid === 'string' ? keys.find((k) => k.description.kid === kid) : undefined;
+  const fitting = keys.find((k) => describeKeyMismatch(k.description, alg) === undefined);
+  const key = byKid ?? fitting ?? keys[0];
+  if (!key) throw new KeyError('empty', 'no key to sign with');
+  return key;
+}
+
+/**
+ * Signs `payloadText` under the header in `headerJson` with `key`. Throws SignError (`header-json`,
+ * `header-duplicate`, `payload-json`, `alg-missing`, `alg-unknown`, `alg-none`, `jose`) or KeyError.
+ */
+export async function signToken(
+  headerJson: string,
+  payloadJson: string,
+  key: KeyInput,
+  options: SignOptions = {},
+): Promise<string> {
+  const header = parseHeader(headerJson);
+  checkPayload(payloadJson);
+  const payload = utf8Encode(payloadJson);
+  const alg = header.alg;
+  if (alg === undefined) throw new SignError('alg-missing', 'The header has no "alg": add one, e.g. "alg": "HS256".');
+  if (typeof alg !== 'string')
+    throw new SignError('alg-missing', '"alg" in the header must be a string, e.g. "HS256".');
+  if (alg.toLowerCase() === 'none') {
+    if (!options.allowNone) {
+      throw new SignError(
+        'alg-none',
+        'The header says "alg": "none": an unsecured token is only produced when asked for explicitly (allowNone).',
+      );
+    }
+    return `${base64urlEncode(utf8Encode(JSON.stringify(header)))}.${base64urlEncode(payload)}.`;
+  }
+  if (!isJwsAlgorithm(alg)) {
+    throw new SignError('alg-unknown', `"alg": "${alg}" is not a JWS algorithm this workbench can sign with.`);
+  }
+  if (!(await isAlgorithmAvailable(alg))) {
+    throw new KeyError('unsupported', `${alg} is not supported by this browser/runtime (its WebCrypto lacks it).`);
+  }
+  const signingKey = await importKeyForAlgorithm(pickKey(await loadKeys(key), alg, header.kid), alg, 'sign');
+  // Members named in `crit` are the user's to define; jose would otherwise refuse to sign (RFC 7515 §4.1.11).
+  const crit = Array.isArray(header.crit)
+    ? Object.fromEntries(header.crit.filter((n): n is string => typeof n === 'string').map((n) => [n, true]))
+    : undefined;
+  try {
+    return await new CompactSign(payload)
+      .setProtectedHeader(header as { alg: string })
+      .sign(signingKey, crit ? { crit } : {});
+  } catch (error) {
+    if (error instanceof errors.JOSEError) throw new SignError('jose', `jose refused to sign: ${error.message}`);
+    throw error;
+  }
+}
