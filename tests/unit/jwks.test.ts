@@ -2,7 +2,7 @@
 // fetchImpl proves refused URLs are never requested, and a rejecting one stands in for the browser's CORS TypeError.
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkJwksUrl,
@@ -12,6 +12,7 @@ import {
   summarizeKeySet,
   type JwksErrorCode,
 } from '../../src/core/jwks';
+import { verifyToken } from '../../src/core/verify';
 
 // RFC 7638 §3.1: the example RSA key and its published SHA-256 thumbprint.
 const RFC7638_KEY = {
@@ -29,8 +30,10 @@ let closedPortUrl: string;
 let threeKeys: { keys: JWK[] };
 const requests: string[] = [];
 
+const signingKeys = new Map<string, CryptoKey>();
 async function publicJwk(alg: string, kid: string): Promise<JWK> {
-  const { publicKey } = await generateKeyPair(alg, { extractable: true });
+  const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
+  signingKeys.set(kid, privateKey);
   return { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
 }
 
@@ -213,6 +216,15 @@ describe('fetchKeySet', () => {
     expect(JSON.parse(result.keysText)).toEqual(threeKeys);
     expect(result.steps[0]).toBe(`Fetching ${base}/jwks.json.`);
     expect(result.steps.at(-1)).toBe('Read 3 keys: 3 usable.');
+  });
+
+  it('gives key text with which a token signed by one of the keys verifies, naming its kid', async () => {
+    const result = await fetchKeySet(`${base}/issuer`);
+    const key = signingKeys.get('ec-1');
+    if (key === undefined) throw new Error('fixture key missing');
+    const token = await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'ES256', kid: 'ec-1' }).sign(key);
+    const verdict = await verifyToken(token, { text: result.keysText });
+    expect(verdict).toMatchObject({ signature: 'verified', kid: 'ec-1' });
   });
 
   it('follows an issuer URL that 404s to /.well-known/openid-configuration and its jwks_uri', async () => {
