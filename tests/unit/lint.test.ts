@@ -150,6 +150,12 @@ describe('lintToken', () => {
     };
     expect(ids({ alg: 'RS256' }, GOOD_PAYLOAD, { key: jwks })).toEqual(['alg-key-mismatch']);
     expect(ids({ alg: 'ES256' }, GOOD_PAYLOAD, { key: jwks })).toEqual([]);
+    expect(ids({ alg: 'HS256' }, GOOD_PAYLOAD, { key: jwks })).toEqual(['key-confusion']);
+    const mixed: KeyDetection = {
+      ...jwks,
+      keys: [...jwks.keys, { format: 'jwk', family: 'oct', isPrivate: true, bits: 256, label: 'HMAC 256' }],
+    };
+    expect(ids({ alg: 'HS256' }, GOOD_PAYLOAD, { key: mixed })).toEqual([]);
   });
 
   it('crit present', () => {

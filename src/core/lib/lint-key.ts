@@ -25,7 +25,8 @@ function isJwsAlgorithm(alg: string): alg is JwsAlgorithm {
 function keyConfusion(ctx: KeyContext): string | undefined {
   const key = ctx.key;
   if (key?.kind === 'key' && key.key.family !== 'oct') return key.label;
-  if (key?.kind === 'jwks' && key.keys.some((k) => k.family !== 'oct')) return key.label;
+  // A key set with an HMAC key among others is fine: the verifier picks the oct key.
+  if (key?.kind === 'jwks' && key.keys.length > 0 && key.keys.every((k) => k.family !== 'oct')) return key.label;
   if (key?.kind === 'secret' && key.looksLikePublicKey) return 'public key text';
   if (key === undefined && ctx.keyText !== undefined && PUBLIC_KEY_TEXT.test(ctx.keyText)) return 'public key text';
   return undefined;
