@@ -124,7 +124,13 @@ function joinLines(lines: string[]): string {
 /** A multi-line curl command; `--data-raw` so a body starting with `@` is sent as text, not read from a file. */
 export function buildCurl(o: SnippetOptions): string {
   const r = checkOptions(o);
-  const first = r.method === 'GET' && r.body === undefined ? 'curl' : `curl -X ${methodWord(r.method)}`;
+  // `-X HEAD` would make curl wait for a body the server never sends; `--head` is curl's way to send HEAD.
+  const first =
+    r.method === 'HEAD'
+      ? 'curl --head'
+      : r.method === 'GET' && r.body === undefined
+        ? 'curl'
+        : `curl -X ${methodWord(r.method)}`;
   const lines = [`${first} ${shellQuote(r.url)}`, `-H ${shellQuote(`Authorization: ${r.authorization}`)}`];
   if (r.body !== undefined) {
     lines.push(`-H ${shellQuote('Content-Type: application/json')}`, `--data-raw ${shellQuote(r.body)}`);
@@ -134,7 +140,8 @@ export function buildCurl(o: SnippetOptions): string {
 
 /**
  * HTTPie (3.0+ for `--raw`). Header items are `Name:value`; HTTPie splits an item at its first separator, which is
- * the `:` right after the header name, so the value may contain `:`, `=` or `@`.
+ * the `:` right after the header name, so the value may contain `:`, `=` or `@`. HTTPie does read `\` before a
+ * separator as an escape, so a (non-JWT) token containing `\:` or `\=` would lose that backslash.
  */
 export function buildHttpie(o: SnippetOptions): string {
   const r = checkOptions(o);

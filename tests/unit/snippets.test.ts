@@ -165,6 +165,15 @@ describe('buildCurl', () => {
     }
   });
 
+  it.skipIf(!HAS_CURL)('sends HEAD with --head, which does not wait for a body', async () => {
+    const command = buildCurl(opts({ method: 'head' }));
+    expect(command.startsWith('curl --head ')).toBe(true);
+    last = undefined;
+    const { stdout } = await run('/bin/bash', ['-c', command], { env: childEnv, timeout: 5_000 });
+    expect(stdout).toMatch(/^HTTP\/1\.1 200/);
+    expect(last).toMatchObject({ method: 'HEAD', authorization: `Bearer ${JWT}` });
+  });
+
   it.skipIf(HAS_ZSH)('zsh is not installed here, so the curl snippet was run with bash only', () => {
     expect(HAS_ZSH).toBe(false);
   });
