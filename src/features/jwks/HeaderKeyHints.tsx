@@ -1,0 +1,66 @@
+// Keys the token names or carries itself (RFC 7515 §4.1.2–4.1.6). An attacker chooses these, so
+// they are never fetched or used on their own (RFC 8725 §3.10): URLs become suggestions the user
+// must confirm, embedded keys a loud warning.
+type Props = {
+  header: Record<string, unknown> | undefined;
+  /** Puts a URL into the JWKS field (does not fetch). */
+  onSuggest: (url: string) => void;
+};
+
+const URL_MEMBERS = ['jku', 'x5u'] as const;
+const EMBEDDED_MEMBERS = ['jwk', 'x5c'] as const;
+
+export function HeaderKeyHints({ header, onSuggest }: Props) {
+  if (!header) return null;
+  const urls = URL_MEMBERS.flatMap((name) => {
+    const value = header[name];
+    return typeof value === 'string' && value !== '' ? [{ name, value }] : [];
+  });
+  const embedded = EMBEDDED_MEMBERS.filter((name) => header[name] !== undefined);
+  if (urls.length === 0 && embedded.length === 0) return null;
+
+  return (
+    <div className="space-y-2">
+      {embedded.length > 0 && (
+        <div
+          role="alert"
+          data-testid="jwks-embedded-key-warning"
+          className="rounded border-2 border-red-600 bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
+          <p className="font-bold">
+            This token carries its own key ({embedded.map((n) => `"${n}"`).join(' and ')} in the header).
+          </p>
+          <p>
+            A signature checked with a key the token brings proves nothing: anyone can sign a token with their own key
+            and embed it. The workbench never uses it to verify. Get the issuer&apos;s key from a source you trust (its
+            JWKS URL or a PEM it published).
+          </p>
+        </div>
+      )}
+      {urls.map(({ name, value }) => (
+        <div
+          key={name}
+          data-testid={`jwks-suggestion-${name}`}
+          className="rounded border border-amber-500 bg-amber-50 p-2 text-xs text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <p>
+            The token header names a key URL: <code className="break-all">{name}</code> ={' '}
+            <code className="break-all">{value}</code>
+          </p>
+          <p className="mt-1">
+            Warning: whoever made the token chose this URL. Keys fetched from it only prove something if you already
+            trust that server as the issuer. It has not been contacted.
+          </p>
+          <button
+            type="button"
+            data-testid={`jwks-use-${name}`}
+            className="btn-secondary mt-1"
+            onClick={() => onSuggest(value)}
+          >
+            I trust it: put this URL in the field
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
