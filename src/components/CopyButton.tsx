@@ -2,6 +2,7 @@
 // copy-to-clipboard's execCommand path covers file:// (the single-file build) and older browsers.
 import copy from 'copy-to-clipboard';
 import { useEffect, useState } from 'react';
+import { Icon } from './Icon';
 
 export type CopyButtonProps = {
   testId: string;
@@ -44,7 +45,7 @@ export function CopyButton({ testId, label, getText, disabled, compact }: CopyBu
       }}
       className="btn-secondary"
     >
-      <span aria-hidden="true">{state === 'copied' ? '✓' : state === 'failed' ? '✕' : '⧉'}</span>
+      <Icon name={state === 'copied' ? 'check' : state === 'failed' ? 'cross' : 'copy'} />
       <span aria-live="polite">{text}</span>
     </button>
   );

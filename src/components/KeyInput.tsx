@@ -2,6 +2,7 @@
 // with the detected format (`key-kind`) and, for HMAC secrets, how the text is read (`secret-encoding`).
 import { SECRET_ENCODINGS, type SecretEncoding } from '../core';
 import { actions, selectKeyDetection, useAppState } from '../state';
+import { Icon } from './Icon';
 
 const ENCODING_LABELS: Record<SecretEncoding, string> = {
   utf8: 'UTF-8 text',
@@ -64,7 +65,7 @@ export function KeyInput({ purpose, hmac }: KeyInputProps) {
           </>
         ) : (
           <>
-            <span aria-hidden="true">🔑 </span>
+            <Icon name="key" className="mr-1 -mt-0.5 h-4 w-4" />
             {detection.label}
           </>
         )}

@@ -2,6 +2,9 @@
 // decode never wait for it). Bundled locally: `loader.config({ monaco })` stops @monaco-editor/react
 // from fetching Monaco from its CDN default, and the workers are built by Vite from the package.
 import Editor, { loader } from '@monaco-editor/react';
+// The editor contributions (clipboard, find, folding, hover…): jsonMode imports this module lazily, and
+// contributions registered after the first editor exists fail with "depends on UNKNOWN service".
+import 'monaco-editor/internal/common/workers';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/language/json/monaco.contribution';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';

@@ -5,10 +5,10 @@ import type { ClaimBadge, ClaimRow } from '../../core';
 import { selectClaimRows, selectDecode, useAppState, useNow } from '../../state';
 
 const BADGE: Record<ClaimBadge, { text: string; icon: string; className: string }> = {
-  expired: { text: 'expired', icon: '⌛', className: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100' },
+  expired: { text: 'expired', icon: '✕', className: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100' },
   'not-yet-valid': {
     text: 'not yet valid',
-    icon: '⏳',
+    icon: '!',
     className: 'bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100',
   },
   'future-iat': {

@@ -139,8 +139,8 @@ export function SignatureStatus() {
 
 const CLAIMS_VIEW = {
   valid: { tone: 'good', icon: '✓', title: 'Within its validity period' },
-  expired: { tone: 'bad', icon: '⌛', title: 'Expired' },
-  'not-yet-valid': { tone: 'warn', icon: '⏳', title: 'Not valid yet' },
+  expired: { tone: 'bad', icon: '✕', title: 'Expired' },
+  'not-yet-valid': { tone: 'warn', icon: '!', title: 'Not valid yet' },
   none: { tone: 'neutral', icon: '–', title: 'No expiry' },
 } as const;
 
