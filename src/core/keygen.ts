@@ -48,6 +48,8 @@ function publicMembers(jwk: JsonWebKey | JWK): JWK {
 /** A public key as PEM and JWK, from a public CryptoKey that is extractable. */
 async function exportPublic(publicKey: CryptoKey, extra: Partial<JWK>): Promise<PublicKeyExport> {
   const jwk0 = publicMembers(await crypto.subtle.exportKey('jwk', publicKey));
+  // WebCrypto fills `alg` from the import parameters (RS256 for any RSA key here); only AKP keys own theirs.
+  if (jwk0.kty !== 'AKP') delete jwk0.alg;
   const kid = extra.kid ?? (await jwkThumbprint(jwk0));
   const jwk: JWK = { ...jwk0, ...extra, kid };
   const pem = toPem('PUBLIC KEY', await crypto.subtle.exportKey('spki', publicKey));
