@@ -202,12 +202,17 @@ function readPayload(
   return { payload: value, payloadText: text, payloadIsJson: true };
 }
 
+// Not toLocaleString: its first call loads ICU data, which costs more than refusing the input should.
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /** Normalises `input` and decodes it. Throws TokenError (never anything else) when it cannot be decoded. */
 export function decodeToken(input: string): DecodedToken {
   if (input.length > MAX_TOKEN_LENGTH) {
     throw new TokenError(
       'too-large',
-      `The input is ${input.length.toLocaleString('en')} characters; the limit is ${MAX_TOKEN_LENGTH.toLocaleString('en')} (2 MiB). Real tokens are a few kilobytes: check that only the token was pasted.`,
+      `The input is ${groupDigits(input.length)} characters; the limit is ${groupDigits(MAX_TOKEN_LENGTH)} (2 MiB). Real tokens are a few kilobytes: check that only the token was pasted.`,
       { offset: MAX_TOKEN_LENGTH },
     );
   }

@@ -260,9 +260,15 @@ describe('decodeToken errors', () => {
 
   it('too-large: refuses a 5 MB input at once', () => {
     const huge = 'a'.repeat(5 * 1024 * 1024);
-    const started = performance.now();
+    // Best of three, so a garbage collection on a busy machine does not decide the result.
+    const times = [0, 1, 2].map(() => {
+      const started = performance.now();
+      decodeError(huge);
+      return performance.now() - started;
+    });
+    expect(Math.min(...times)).toBeLessThan(20);
     const err = decodeError(huge);
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(err.message).toMatch(/5,242,880 characters; the limit is 2,097,152/);
     expect([err.code, err.offset]).toEqual(['too-large', MAX_TOKEN_LENGTH]);
   });
 });
