@@ -11,3 +11,4 @@ export * from './verify';
 export * from './jwks';
 export * from './sign';
 export * from './keygen';
+export * from './templates';
