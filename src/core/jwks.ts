@@ -50,10 +50,11 @@ function notJwks(url: string, value: unknown): JwksError {
       : 'keys' in record
         ? 'JSON whose "keys" member is not an array'
         : `a JSON object without a "keys" array${Object.keys(record).length ? ` (members: ${Object.keys(record).slice(0, 6).join(', ')})` : ''}`;
+  const finding = `${url} returned ${what}`;
   return new JwksError(
     'not-jwks',
-    `${url} returned ${what}: it is neither a JWKS (RFC 7517 §5) nor an OpenID configuration with jwks_uri.`,
-    { url },
+    `${finding}: it is neither a JWKS (RFC 7517 §5) nor an OpenID configuration with jwks_uri.`,
+    { url, finding },
   );
 }
 
@@ -169,7 +170,7 @@ async function fetchKeySetSteps(text: string, ctx: HttpContext, steps: string[])
   if (!(firstError instanceof JwksError)) return firstError;
   const discoveryUrl = discoveryUrlFor(checked.url);
   if (discoveryUrl === undefined) throw firstError;
-  steps.push(`${firstError.message} Trying it as an issuer: ${discoveryUrl}.`);
+  steps.push(`${firstError.finding ?? firstError.message}; trying it as an issuer: ${discoveryUrl}.`);
   try {
     const config = await getJson(discoveryUrl, ctx);
     const doc = asRecord(config.value);
@@ -180,12 +181,13 @@ async function fetchKeySetSteps(text: string, ctx: HttpContext, steps: string[])
     if (!(err instanceof JwksError) || err.code === 'aborted' || err.code === 'no-usable-keys') throw err;
     if (err.url !== discoveryUrl) throw err;
     // Both readings failed: report the URL the user typed, and say the issuer reading was tried too.
-    const combined = new JwksError(
+    const first = firstError.finding ?? firstError.message;
+    const second = err.finding ?? err.message.replace(/\.$/, '');
+    throw new JwksError(
       firstError.code,
-      `${firstError.message} It is not an issuer URL either: ${err.message}`,
+      `${first}, and it is not an issuer either: ${second}. Enter the JWKS URL itself, or the issuer's base URL (the token's iss).`,
       { url: firstError.url ?? url, ...(firstError.status === undefined ? {} : { status: firstError.status }) },
     );
-    throw combined;
   }
 }
 

@@ -238,7 +238,7 @@ describe('fetchKeySet', () => {
       warnings: [],
     });
     expect(JSON.parse(result.keysText)).toEqual(threeKeys);
-    expect(result.steps.join('\n')).toMatch(/answered HTTP 404.*Trying it as an issuer/);
+    expect(result.steps.join('\n')).toMatch(/issuer\/ answered HTTP 404 Not Found; trying it as an issuer: /);
   });
 
   it('reads a discovery document given directly, and warns when its issuer differs', async () => {
@@ -272,7 +272,11 @@ describe('fetchKeySet', () => {
   it('reports a 404 with the status, after trying discovery', async () => {
     const error = await failure(fetchKeySet(`${base}/missing`), 'status');
     expect(error.status).toBe(404);
-    expect(error.message).toMatch(/answered HTTP 404 Not Found.*not an issuer URL either/s);
+    expect(error.message).toBe(
+      `${base}/missing answered HTTP 404 Not Found, and it is not an issuer either: ` +
+        `${base}/missing/.well-known/openid-configuration answered HTTP 404 Not Found. ` +
+        "Enter the JWKS URL itself, or the issuer's base URL (the token's iss).",
+    );
     expect(error.steps.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -28,6 +28,8 @@ export type JwksErrorDetails = {
   curlCommand?: string;
   /** For `no-usable-keys`: why each key was skipped. */
   skipped?: JwksSkippedKey[];
+  /** What was found, without advice ("<url> answered HTTP 404 Not Found"), for combining two attempts in one sentence. */
+  finding?: string;
 };
 
 /** Fetching a key set failed. `message` says what happened and what to do; `steps` is what was tried, in order. */
@@ -37,6 +39,7 @@ export class JwksError extends CoreError {
   readonly status: number | undefined;
   readonly curlCommand: string | undefined;
   readonly skipped: JwksSkippedKey[];
+  readonly finding: string | undefined;
   steps: string[] = [];
   constructor(code: JwksErrorCode, message: string, details: JwksErrorDetails = {}) {
     super(code, message);
@@ -44,5 +47,6 @@ export class JwksError extends CoreError {
     this.status = details.status;
     this.curlCommand = details.curlCommand;
     this.skipped = details.skipped ?? [];
+    this.finding = details.finding;
   }
 }

@@ -108,14 +108,17 @@ async function readLimited(response: Response, url: string, signal: AbortSignal)
   return new TextDecoder().decode(bytes);
 }
 
-function statusMessage(url: string, response: Response): string {
-  const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  if (response.status === 404) return `${url} answered ${status}: there is nothing at this path. Check the URL.`;
-  if (response.status === 401 || response.status === 403) {
-    return `${url} answered ${status}: the server wants credentials. A JWKS is normally public; check that this is the key set URL.`;
-  }
-  if (response.status >= 500) return `${url} answered ${status}: the server failed. Try again later.`;
-  return `${url} answered ${status}.`;
+function statusError(url: string, response: Response): JwksError {
+  const finding = `${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const advice =
+    response.status === 404 || response.status === 410
+      ? ': there is nothing at this path. Check the URL.'
+      : response.status === 401 || response.status === 403
+        ? ': the server wants credentials. A JWKS is normally public; check that this is the key set URL.'
+        : response.status >= 500
+          ? ': the server failed. Try again later.'
+          : '.';
+  return new JwksError('status', `${finding}${advice}`, { url, status: response.status, finding });
 }
 
 function preview(text: string): string {
@@ -156,7 +159,7 @@ export async function getJson(url: string, ctx: HttpContext): Promise<FetchedJso
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw new JwksError('status', statusMessage(url, response), { url, status: response.status });
+      throw statusError(url, response);
     }
     const text = await readLimited(response, url, controller.signal);
     const contentType = response.headers.get('content-type') ?? '';
@@ -165,11 +168,8 @@ export async function getJson(url: string, ctx: HttpContext): Promise<FetchedJso
     } catch {
       const looksHtml = /^\s*</.test(text) || contentType.includes('html');
       const what = looksHtml ? 'an HTML page' : text.trim() === '' ? 'an empty body' : `"${preview(text)}"`;
-      throw new JwksError(
-        'not-json',
-        `${url} returned ${what}${contentType ? ` (${contentType})` : ''}, not JSON, so it is not a key set. Check the URL.`,
-        { url },
-      );
+      const finding = `${url} returned ${what}${contentType ? ` (${contentType})` : ''}, not JSON`;
+      throw new JwksError('not-json', `${finding}, so it is not a key set. Check the URL.`, { url, finding });
     }
   } catch (err) {
     throw classifyFailure(err, url, ctx, timedOut);
