@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
+    // Locally several people may run e2e at once against the same dist/; CI always starts its own server.
+    reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
 });
