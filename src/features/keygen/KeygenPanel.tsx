@@ -1,0 +1,168 @@
+// Key generator (issue 3, Encode view): generates a key pair or secret in the page with WebCrypto,
+// puts the private half into the signing key input and shows the public half for registration.
+import { useId, useState } from 'react';
+import { JWS_ALGORITHMS } from '../../core/types';
+import type { JwsAlgorithm } from '../../core/types';
+import { actions, appStore, useAppState } from '../../state';
+import { withMembers } from '../../state/jsonParts';
+import { PublicKeyExports } from './PublicKeyExports';
+import { KEYGEN_ALGORITHMS, RSA_MODULUS_LENGTHS, describeKeyChoice, isRsa, isSymmetric } from './keygenChoices';
+import type { RsaModulusLength } from './keygenChoices';
+import { useAlgorithmSupport, useElapsedSeconds, useKeyGenerator } from './useKeyGenerator';
+import type { GeneratedKey } from './useKeyGenerator';
+
+const asText = (value: unknown): string | undefined =>
+  value === undefined || value === null
+    ? undefined
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value, null, 2);
+
+/** Puts `kid` into the header being signed, keeping everything else the user wrote. */
+function setHeaderKid(kid: string): boolean {
+  const headerText = withMembers(appStore.getState().headerText, { kid });
+  if (headerText === undefined) return false;
+  actions.setHeaderText(headerText);
+  return true;
+}
+
+function applyGeneratedKey(key: GeneratedKey): void {
+  // HMAC secrets come out of the core as base64url text; read them back the same way.
+  actions.setSecretEncoding(isSymmetric(key.alg) ? 'base64url' : 'utf8');
+  actions.setKeyText(key.privateText, 'keygen');
+  actions.setAlg(key.alg);
+}
+
+const isJwsAlgorithm = (value: string): value is JwsAlgorithm => (JWS_ALGORITHMS as readonly string[]).includes(value);
+
+export function KeygenPanel() {
+  const ids = useId();
+  const currentAlg = useAppState((s) => s.alg);
+  const [alg, setChosenAlg] = useState<JwsAlgorithm>(isJwsAlgorithm(currentAlg) ? currentAlg : 'ES256');
+  const [modulusLength, setModulusLength] = useState<RsaModulusLength>(2048);
+  const [kidApplied, setKidApplied] = useState<string>();
+  const support = useAlgorithmSupport();
+
+  const { state, generate } = useKeyGenerator((key: GeneratedKey) => {
+    applyGeneratedKey(key);
+    setKidApplied(!isSymmetric(key.alg) && setHeaderKid(key.kid) ? key.kid : undefined);
+  });
+  const busy = state.status === 'busy';
+  const elapsed = useElapsedSeconds(busy ? state.startedAt : undefined);
+  const unsupported = support?.[alg] === false;
+
+  return (
+    <section aria-labelledby={`${ids}-title`} className="space-y-2" data-testid="keygen-panel">
+      <h3 id={`${ids}-title`} className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-100">
+        Key generator
+      </h3>
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="text-sm">
+          <span className="field-label">Algorithm</span>
+          <select
+            data-testid="keygen-alg"
+            className="field w-auto"
+            value={alg}
+            onChange={(e) => setChosenAlg(e.target.value as JwsAlgorithm)}
+          >
+            {KEYGEN_ALGORITHMS.map((a) => (
+              <option key={a} value={a}>
+                {support?.[a] === false ? `${a} (not supported by this browser)` : a}
+              </option>
+            ))}
+          </select>
+        </label>
+        {isRsa(alg) && (
+          <label className="text-sm">
+            <span className="field-label">Modulus</span>
+            <select
+              data-testid="keygen-modulus"
+              className="field w-auto"
+              value={modulusLength}
+              onChange={(e) => setModulusLength(Number(e.target.value) as RsaModulusLength)}
+            >
+              {RSA_MODULUS_LENGTHS.map((bits) => (
+                <option key={bits} value={bits}>
+                  {bits} bits
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button
+          type="button"
+          data-testid="keygen-run"
+          disabled={busy || unsupported}
+          aria-busy={busy}
+          className="btn-primary"
+          onClick={() => void generate(alg, modulusLength)}
+        >
+          {busy ? 'Generating…' : `Generate ${describeKeyChoice(alg, modulusLength)}`}
+        </button>
+      </div>
+
+      {unsupported && (
+        <p data-testid="keygen-unsupported" className="text-xs text-amber-700 dark:text-amber-400">
+          {alg} is not supported by this browser: its WebCrypto cannot create {alg} keys. Chromium supports ML-DSA on
+          secure (https or localhost) pages; pick another algorithm here.
+        </p>
+      )}
+
+      <div role="status" aria-live="polite" data-testid="keygen-status" data-state={state.status} className="text-xs">
+        {state.status === 'busy' && (
+          <span className="flex items-center gap-2">
+            <progress className="h-1.5 w-24" aria-label="Generating key" />
+            Generating {describeKeyChoice(state.alg, modulusLength)}… {elapsed} s
+            {isRsa(state.alg) && modulusLength >= 3072 && ' (large RSA keys take several seconds)'}
+          </span>
+        )}
+        {state.status === 'done' && (
+          <span>
+            Generated {state.key.label} in {Math.max(1, Math.round(state.elapsedMs))} ms. The{' '}
+            {isSymmetric(state.key.alg) ? 'secret (base64url)' : 'private key'} is now the signing key; it is kept in
+            this page only.
+          </span>
+        )}
+      </div>
+      {state.status === 'error' && (
+        <p role="alert" data-testid="keygen-error" className="text-xs text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      )}
+
+      {state.status === 'done' && (
+        <div className="space-y-1 text-xs">
+          {isSymmetric(state.key.alg) ? (
+            <p>
+              HMAC keys are symmetric: there is no public half. Whoever verifies needs this same secret (read as
+              base64url).
+            </p>
+          ) : (
+            <>
+              <p>
+                <span className="font-semibold">kid</span> (RFC 7638 thumbprint):{' '}
+                <code data-testid="keygen-kid" className="break-all">
+                  {state.key.kid}
+                </code>
+                <button
+                  type="button"
+                  data-testid="keygen-set-kid"
+                  className="btn-secondary ml-2"
+                  onClick={() => setKidApplied(setHeaderKid(state.key.kid) ? state.key.kid : undefined)}
+                >
+                  {kidApplied === state.key.kid ? 'kid is set in the header' : 'Set kid in header'}
+                </button>
+              </p>
+              <PublicKeyExports
+                alg={state.key.alg}
+                pem={asText(state.key.publicPem)}
+                jwk={asText(state.key.publicJwk)}
+                jwks={asText(state.key.publicJwks)}
+              />
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// The public half of a generated key as PEM, JWK and JWKS, each with copy and download, so it
+// can be registered with a service. Key text lives in React state only: nothing is persisted.
+import type { JwsAlgorithm } from '../../core/types';
+import { CopyButton } from '../../components/CopyButton';
+import { downloadText } from './downloadText';
+import { EXPORT_MIME, publicKeyFileName } from './keygenChoices';
+import type { PublicExportKind } from './keygenChoices';
+
+type Props = { alg: JwsAlgorithm; pem?: string | undefined; jwk?: string | undefined; jwks?: string | undefined };
+
+const TITLES: Record<PublicExportKind, string> = {
+  pem: 'Public key (PEM, SPKI)',
+  jwk: 'Public key (JWK)',
+  jwks: 'Public key set (JWKS)',
+};
+
+function ExportBlock({ alg, kind, text }: { alg: JwsAlgorithm; kind: PublicExportKind; text: string }) {
+  const fileName = publicKeyFileName(alg, kind);
+  const headingId = `keygen-export-${kind}`;
+  return (
+    <section aria-labelledby={headingId} className="mt-2">
+      <div className="flex items-center gap-2">
+        <h4 id={headingId} className="text-sm font-medium">
+          {TITLES[kind]}
+        </h4>
+        <CopyButton testId={`copy-public-${kind}`} label={`Copy ${TITLES[kind]}`} getText={() => text} compact />
+        <button
+          type="button"
+          data-testid={`download-public-${kind}`}
+          aria-label={`Download ${TITLES[kind]} as ${fileName}`}
+          className="btn-secondary"
+          onClick={() => downloadText(fileName, text, EXPORT_MIME[kind])}
+        >
+          Download
+        </button>
+      </div>
+      <pre
+        data-testid={`public-${kind}`}
+        className="mt-1 max-h-40 overflow-auto rounded bg-slate-100 p-2 font-mono text-[11px] leading-tight break-all whitespace-pre-wrap dark:bg-slate-800"
+      >
+        {text}
+      </pre>
+    </section>
+  );
+}
+
+export function PublicKeyExports({ alg, pem, jwk, jwks }: Props) {
+  return (
+    <div>
+      {pem && <ExportBlock alg={alg} kind="pem" text={pem} />}
+      {jwk && <ExportBlock alg={alg} kind="jwk" text={jwk} />}
+      {jwks && <ExportBlock alg={alg} kind="jwks" text={jwks} />}
+    </div>
+  );
+}
