@@ -195,6 +195,26 @@ async function verifyDecoded(decoded: DecodedToken, input: KeyInput, claims: Cla
         message: `Signature does not match with the secret read as ${first.secretEncoding}, but it does when the secret is read as ${match}: switch the secret encoding to ${match}.`,
       });
     }
+    const trimmed = input.text.trim();
+    if (first.secretEncoding === 'utf8' && trimmed !== input.text && trimmed !== '') {
+      // A line break or space copied along with the secret is the other classic HMAC mismatch.
+      const check = await checkSignature(
+        decoded.normalized,
+        decoded.signature,
+        alg,
+        first,
+        decodeSecret(trimmed, 'utf8'),
+      );
+      if (check.outcome === 'verified') {
+        return withClaims(claims, {
+          signature: 'invalid',
+          code: 'secret-whitespace',
+          keyLabel: first.description.label,
+          message:
+            'Signature does not match with the secret as pasted, but it does without the spaces or line breaks around it: remove them from the secret.',
+        });
+      }
+    }
   }
   let message: string;
   if (isSet) {

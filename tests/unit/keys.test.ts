@@ -148,6 +148,14 @@ describe('detectKey: labels', () => {
     expect(detectKey({ text: 'your-256-bit-secret' })).toMatchObject({ looksLikePublicKey: false });
   });
 
+  it('reads `openssl ecparam -genkey` output (EC PARAMETERS before the key)', () => {
+    const out = execFileSync('openssl', ['ecparam', '-name', 'secp384r1', '-genkey'], { encoding: 'utf8' });
+    expect(out).toContain('BEGIN EC PARAMETERS');
+    expect(expectKey(detectKey({ text: out })).label).toBe('PEM private key (SEC1), EC P-384');
+    const params = out.slice(0, out.indexOf('-----BEGIN EC PRIVATE KEY'));
+    expectError(detectKey({ text: params }), 'unsupported');
+  });
+
   it('reads PEM with literal \\n escapes copied from JSON', () => {
     const d = expectKey(detectKey({ text: pem.ecSpki.trim().replace(/\n/g, '\\n') }));
     expect(d.label).toBe('PEM public key (SPKI), EC P-256');
@@ -298,7 +306,7 @@ describe('mismatch messages', () => {
     [
       { ...base, family: 'RSA', bits: 2048 },
       'HS256',
-      expect.stringMatching(/needs an HMAC secret.*key-confusion attack, RFC 8725/),
+      'this is an RSA 2048 key; HS256 needs an HMAC secret (a shared key). Using a public key as an HMAC secret is the key-confusion attack (RFC 8725 §2.1)',
     ],
     [
       { ...base, format: 'secret', isPrivate: true, family: 'oct', bits: 256 },

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { constants, createHmac, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAlgorithmAvailable, verifyToken } from '../../src/core/verify';
 
@@ -71,6 +75,15 @@ describe('verifyToken: signatures', () => {
     );
     expect(r.signature).toBe('verified');
     expect(r.message).toBe('Signature verified with the public half of PEM private key (SEC1), EC P-256.');
+  });
+
+  it('verifies with an X.509 certificate and names its subject', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jwtwb-'));
+    writeFileSync(join(dir, 'k.pem'), p256.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const args = ['req', '-new', '-x509', '-key', join(dir, 'k.pem'), '-subj', '/CN=issuer.test', '-days', '1'];
+    const cert = execFileSync('openssl', args, { encoding: 'utf8' });
+    const r = await verifyToken(token({ alg: 'ES256' }, payload, ecSign(p256.privateKey)), { text: cert }, options);
+    expect(r).toMatchObject({ signature: 'verified', keyLabel: 'X.509 certificate (CN=issuer.test), EC P-256' });
   });
 
   it('reports a wrong key naming the key', async () => {
@@ -183,6 +196,13 @@ describe('verifyToken: secret encodings', () => {
   it('suggests a reading when the text is not valid in the chosen one', async () => {
     const r = await verifyToken(t, { text: secret.toString('base64url'), secretEncoding: 'hex' }, options);
     expect(r).toMatchObject({ code: 'secret-encoding', matchingSecretEncoding: 'base64url' });
+  });
+
+  it('says when spaces or a line break around the secret are the problem', async () => {
+    const plain = token({ alg: 'HS256' }, payload, hmac('HS256', 'my-secret'));
+    const r = await verifyToken(plain, { text: 'my-secret\n' }, options);
+    expect(r).toMatchObject({ signature: 'invalid', code: 'secret-whitespace' });
+    expect(r.message).toMatch(/without the spaces or line breaks/);
   });
 
   it('says plainly when no reading matches', async () => {

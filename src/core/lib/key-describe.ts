@@ -32,7 +32,7 @@ export function isJwsAlgorithm(alg: string): alg is JwsAlgorithm {
 export function algorithmNeeds(alg: JwsAlgorithm): string {
   switch (ALGORITHM_FAMILY[alg]) {
     case 'oct':
-      return 'an HMAC secret (a shared key, not a PEM or JWK key pair)';
+      return 'an HMAC secret (a shared key)';
     case 'RSA':
       return 'an RSA key';
     case 'EC':
@@ -69,7 +69,7 @@ export function describeKeyMismatch(key: KeyDescription, alg: string): string | 
     const what = key.family === 'oct' ? 'an HMAC secret' : `${article(kind)} ${kind} key`;
     const confusion =
       family === 'oct' && !key.isPrivate
-        ? ' (using a public key as an HMAC secret is the key-confusion attack, RFC 8725 §2.1)'
+        ? '. Using a public key as an HMAC secret is the key-confusion attack (RFC 8725 §2.1)'
         : '';
     return `this is ${what}; ${alg} needs ${algorithmNeeds(alg)}${confusion}`;
   }

@@ -1,20 +1,15 @@
 // Classification of pasted key text. Synchronous and allocation-light: it runs on every keystroke.
 import type { JWK } from 'jose';
 import { KeyError } from '../errors';
-import {
-  SECRET_ENCODINGS,
-  type KeyDescription,
-  type KeyDetection,
-  type KeyFormat,
-  type KeyInput,
-  type SecretEncoding,
-} from '../types';
+import { type KeyDescription, type KeyDetection, type KeyFormat, type KeyInput, type SecretEncoding } from '../types';
 import { DerError } from './der';
 import { parseKeyDer, sniffStructure, type DerStructure, type ParsedKeyDer } from './key-asn1';
 import { keyKindText } from './key-describe';
-import { base64Decode, base64urlDecode, hexDecode, isBase64, isValidSecret, utf8Encode } from './key-encoding';
 import { describeJwk } from './key-jwk';
 import { looksLikePem, splitPem, unescapePem } from './key-pem';
+import { analyzeSecret } from './key-secret';
+
+export { decodeSecret } from './key-secret';
 
 /** One usable key, with the material needed to import it. */
 export type LoadedKey = {
@@ -104,7 +99,15 @@ function analyzePem(raw: string): KeyAnalysis {
   const warnings: string[] = [];
   if (unescaped)
     warnings.push('the key contained "\\n" escapes (copied from a JSON string); they were read as line breaks');
-  let blocks = splitPem(text).filter((b) => b.label !== 'EC PARAMETERS');
+  const all = splitPem(text);
+  // `openssl ecparam -genkey` prints the curve parameters before the key; only the key matters.
+  let blocks = all.filter((b) => b.label !== 'EC PARAMETERS');
+  if (blocks.length === 0) {
+    throw new KeyError(
+      'unsupported',
+      'this is only the curve parameters (EC PARAMETERS), not a key; paste the EC PRIVATE KEY block',
+    );
+  }
   if (blocks.length > 1 && blocks.every((b) => LABEL_STRUCTURE[b.label] === 'x509')) {
     warnings.push(`a chain of ${blocks.length} certificates was pasted; the first one (the leaf) is used`);
     blocks = blocks.slice(0, 1);
@@ -229,60 +232,6 @@ function analyzeJson(text: string): KeyAnalysis {
     detection: { kind: 'key', label: info.description.label, key: info.description, warnings: all },
     keys: [{ description: info.description, jwk: info.jwk, warnings: all }],
   };
-}
-
-/** Secret bytes under an encoding; throws KeyError `secret-encoding` when the text is not valid in it. */
-export function decodeSecret(text: string, encoding: SecretEncoding): Uint8Array {
-  if (encoding === 'utf8') return utf8Encode(text);
-  const clean = text.trim();
-  if (!isValidSecret(clean, encoding)) {
-    const hint =
-      encoding === 'hex'
-        ? 'hex needs an even number of 0-9/a-f characters'
-        : encoding === 'base64url'
-          ? 'base64url uses A-Z a-z 0-9 - _ without padding'
-          : 'base64 uses A-Z a-z 0-9 + / with optional = padding';
-    throw new KeyError(
-      'secret-encoding',
-      `the secret is not valid ${encoding} (${hint}); choose another secret encoding`,
-    );
-  }
-  if (encoding === 'hex') return hexDecode(clean);
-  return encoding === 'base64' ? base64Decode(clean) : base64urlDecode(clean);
-}
-
-/** Bare base64 of a public key, or an OpenSSH public key line: a public key pasted where a secret goes. */
-function looksLikePublicKey(text: string): boolean {
-  const t = text.trim();
-  if (/^(ssh-(rsa|ed25519)|ecdsa-sha2-\S+) /.test(t)) return true;
-  if (!t.startsWith('MI') || !isBase64(t.replace(/\s+/g, ''))) return false;
-  const kind = sniffStructure(base64Decode(t.replace(/\s+/g, '')));
-  return kind === 'spki' || kind === 'pkcs1-public' || kind === 'x509';
-}
-
-function analyzeSecret(text: string, encoding: SecretEncoding): KeyAnalysis {
-  const valid = isValidSecret(encoding === 'utf8' ? text : text.trim(), encoding);
-  const bytes = valid ? decodeSecret(text, encoding) : undefined;
-  const alternativeEncodings = SECRET_ENCODINGS.filter((e) => e !== encoding && isValidSecret(text.trim(), e));
-  const size = bytes ? `${bytes.length} byte${bytes.length === 1 ? '' : 's'}` : `not valid ${encoding}`;
-  const label = `HMAC secret, ${size}${bytes ? ` (${encoding})` : ''}`;
-  const detection: KeyDetection = {
-    kind: 'secret',
-    label,
-    encoding,
-    ...(bytes ? { byteLength: bytes.length } : {}),
-    alternativeEncodings,
-    looksLikePublicKey: looksLikePublicKey(text),
-  };
-  if (!bytes) return { detection, keys: [] };
-  const description: KeyDescription = {
-    format: 'secret',
-    family: 'oct',
-    isPrivate: true,
-    bits: bytes.length * 8,
-    label,
-  };
-  return { detection, keys: [{ description, secret: bytes, secretEncoding: encoding, warnings: [] }] };
 }
 
 /** Detection plus the loaded key material; KeyErrors become `{ kind: 'error' }`. */
