@@ -1,17 +1,32 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import { contentSecurityPolicy, PREVIEW_HEADERS } from './config/csp';
+import { serviceWorkerPlugin } from './config/pwa';
+import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } from './config/single-file';
 
-export default defineConfig({
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1', headers: PREVIEW_HEADERS },
-  build: { target: 'es2022', sourcemap: false },
-  test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 30_000,
-  },
+// `--mode single` (npm run build:single): one self-contained HTML file for file:// (config/single-file.ts).
+// Every other build is the normal site with a service worker (config/pwa.ts).
+export default defineConfig(({ mode }) => {
+  const single = mode === 'single';
+  const plugins: PluginOption[] = [react(), tailwindcss(), contentSecurityPolicy()];
+  if (single) plugins.push(inlineWorkers(), inlineFavicon(), viteSingleFile(), hashInlineScripts());
+  else plugins.push(serviceWorkerPlugin());
+  return {
+    plugins,
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1', headers: PREVIEW_HEADERS },
+    build: {
+      target: 'es2022',
+      sourcemap: false,
+      ...(single ? { outDir: SINGLE_FILE_OUT_DIR, emptyOutDir: true, copyPublicDir: false } : {}),
+    },
+    test: {
+      include: ['tests/unit/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 30_000,
+    },
+  };
 });
