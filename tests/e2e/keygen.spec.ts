@@ -1,0 +1,153 @@
+// Key generator journeys (issue 3): every algorithm family generates a key in the page, the private
+// half becomes the signing key, the Encode view signs with it, and the exported public half verifies
+// the token — checked by the core under Node and by the Decode view in the browser.
+import { test, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { decodeToken, verifyToken } from '../../src/core';
+
+type Family = { alg: string; modulus?: string; pemLabel: string; nodeCanVerify: boolean };
+
+const FAMILIES: Family[] = [
+  { alg: 'RS256', modulus: '2048', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
+  { alg: 'PS384', modulus: '3072', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
+  { alg: 'ES256', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
+  { alg: 'ES512', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
+  { alg: 'EdDSA', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
+  { alg: 'Ed25519', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
+  // Node 20's WebCrypto has no ML-DSA; Chromium has it in secure contexts (127.0.0.1 is one).
+  { alg: 'ML-DSA-44', pemLabel: 'PUBLIC KEY', nodeCanVerify: false },
+];
+
+async function generate(page: Page, alg: string, modulus?: string): Promise<void> {
+  await page.getByTestId('keygen-alg').selectOption(alg);
+  if (modulus) await page.getByTestId('keygen-modulus').selectOption(modulus);
+  await page.getByTestId('keygen-run').click();
+  await expect(page.getByTestId('keygen-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+}
+
+/** The Encode view's output once it is a token signed with `alg` (it updates asynchronously). */
+async function signedToken(page: Page, alg: string, kid?: string): Promise<string> {
+  const output = page.getByTestId('token-output');
+  await expect
+    .poll(async () => {
+      const text = (await output.textContent())?.trim() ?? '';
+      try {
+        const header = decodeToken(text).header;
+        return header.alg === alg && (kid === undefined || header.kid === kid) ? 'signed' : 'other';
+      } catch {
+        return 'none';
+      }
+    })
+    .toBe('signed');
+  return ((await output.textContent()) ?? '').trim();
+}
+
+async function verifyInDecodeView(page: Page, token: string, keyText: string): Promise<void> {
+  await page.getByTestId('mode-decode').click();
+  await page.getByTestId('token-input').fill(token);
+  await page.getByTestId('key-input').fill(keyText);
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+}
+
+test.describe('key generator', () => {
+  for (const family of FAMILIES) {
+    test(`generates ${family.alg}${family.modulus ? ` (RSA ${family.modulus})` : ''}, signs with it, and its public key verifies`, async ({
+      page,
+    }) => {
+      await page.goto('/#mode=encode');
+      await generate(page, family.alg, family.modulus);
+
+      const keyText = await page.getByTestId('key-input').inputValue();
+      expect(keyText).toContain('-----BEGIN PRIVATE KEY-----');
+      const kid = (await page.getByTestId('keygen-kid').textContent())?.trim() ?? '';
+      expect(kid).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+      await expect(page.getByTestId('alg-select')).toHaveValue(family.alg);
+
+      const token = await signedToken(page, family.alg, kid);
+      const pem = (await page.getByTestId('public-pem').textContent()) ?? '';
+      const jwk = (await page.getByTestId('public-jwk').textContent()) ?? '';
+      const jwks = (await page.getByTestId('public-jwks').textContent()) ?? '';
+      expect(pem).toContain(`-----BEGIN ${family.pemLabel}-----`);
+      expect(JSON.parse(jwk)).toMatchObject({ kid });
+      expect(JSON.parse(jwk)).not.toHaveProperty('d');
+      expect(JSON.parse(jwks).keys[0]).toMatchObject({ kid });
+
+      if (family.nodeCanVerify) {
+        for (const text of [pem, jwk, jwks]) {
+          const result = await verifyToken(token, { text });
+          expect(result.signature, result.message).toBe('verified');
+        }
+        const tampered = `${token.slice(0, -4)}${token.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+        expect((await verifyToken(tampered, { text: jwk })).signature).not.toBe('verified');
+      }
+      await verifyInDecodeView(page, token, pem);
+      await page.getByTestId('key-input').fill(jwks);
+      await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+    });
+  }
+
+  test('generates an HS256 secret that signs and verifies, with no public half', async ({ page }) => {
+    await page.goto('/#mode=encode');
+    await generate(page, 'HS256');
+    const secret = await page.getByTestId('key-input').inputValue();
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await expect(page.getByTestId('public-pem')).toHaveCount(0);
+    const token = await signedToken(page, 'HS256');
+    const result = await verifyToken(token, { text: secret, secretEncoding: 'base64url' });
+    expect(result.signature, result.message).toBe('verified');
+    await page.getByTestId('mode-decode').click();
+    await page.getByTestId('token-input').fill(token);
+    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+  });
+
+  test('generates RSA 4096 with visible progress and stays responsive', async ({ page }) => {
+    await page.goto('/#mode=encode');
+    await page.getByTestId('keygen-alg').selectOption('RS512');
+    await page.getByTestId('keygen-modulus').selectOption('4096');
+    await page.getByTestId('keygen-run').click();
+    const status = page.getByTestId('keygen-status');
+    await expect(page.getByTestId('keygen-run')).toBeDisabled();
+    // The page still reacts while WebCrypto works: the theme/alg controls respond.
+    await page.getByTestId('keygen-alg').focus();
+    await expect(status).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
+    const jwk = JSON.parse((await page.getByTestId('public-jwk').textContent()) ?? '{}') as { n: string };
+    // 4096-bit modulus: 512 bytes, 683 base64url characters.
+    expect(jwk.n).toHaveLength(683);
+  });
+
+  test('copies and downloads the public key in each format', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/#mode=encode');
+    await generate(page, 'ES256');
+    for (const kind of ['pem', 'jwk', 'jwks'] as const) {
+      const text = (await page.getByTestId(`public-${kind}`).textContent()) ?? '';
+      await page.getByTestId(`copy-public-${kind}`).click();
+      await expect(page.getByTestId(`copy-public-${kind}`)).toContainText('Copied');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(`download-public-${kind}`).click(),
+      ]);
+      const expectedName = {
+        pem: 'jwt-workbench-es256-public.pem',
+        jwk: 'jwt-workbench-es256-public.jwk.json',
+        jwks: 'jwt-workbench-es256-jwks.json',
+      }[kind];
+      expect(download.suggestedFilename()).toBe(expectedName);
+      const path = await download.path();
+      const { readFile } = await import('node:fs/promises');
+      expect(await readFile(path, 'utf8')).toBe(text);
+    }
+  });
+
+  test('generating a key sends no request anywhere', async ({ page }) => {
+    await page.goto('/#mode=encode');
+    await page.waitForLoadState('networkidle');
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await generate(page, 'ES384');
+    const origin = new URL(page.url()).origin;
+    expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+  });
+});
