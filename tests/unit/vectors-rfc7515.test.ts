@@ -75,6 +75,18 @@ describe('RFC 7515 A.1: HS256', () => {
     expect(forged.signature, forged.message).toBe('invalid');
   });
 
+  // The RFC header has a CRLF and a leading space inside it. signToken re-serialises the header members (jose's
+  // CompactSign), so it cannot produce those octets; the RFC token itself is verified above instead. What signing
+  // must keep: every header member, and the payload octets as typed (CRLFs included).
+  it('signs the RFC header members and payload octets with the RFC key, and the result verifies', async () => {
+    const token = await signToken(A1.headerText, A1.payloadText ?? '', { text: JSON.stringify(jwk) });
+    const decoded = decodeToken(token);
+    expect(decoded.header).toEqual({ typ: 'JWT', alg: 'HS256' });
+    expect(token.split('.')[1], 'sign: the payload text must be signed as typed').toBe(A1.payloadB64u);
+    const result = await verifyToken(token, { text: JSON.stringify(jwk) });
+    expect(result.signature, result.message).toBe('verified');
+  });
+
   it('does not verify with a flipped signature character', async () => {
     const result = await verifyToken(tamperSegment(A1.compact, 2), { text: JSON.stringify(jwk) });
     expect(result.signature, result.message).toBe('invalid');
