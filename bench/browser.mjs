@@ -1,0 +1,109 @@
+// Chromium (Debian's, as the e2e tests use it) driven by playwright-core, plus the probes the bench installs
+// in every page before the app's own scripts run.
+/* global window, document, performance, MutationObserver, PerformanceObserver, requestAnimationFrame, TextDecoder, process */
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Runs in the page before any app script: records (in performance.now() time, i.e. ms since navigation
+ * start) when `signature-status` first says `verified`, the next animation frame after it, when a Monaco
+ * editor first has rendered lines, and every long task (> 50 ms) the Long Tasks API reports.
+ */
+function installProbes() {
+  const bench = { verifiedAt: undefined, verifiedFrameAt: undefined, monacoAt: undefined, longTasks: [] };
+  window.__bench = bench;
+  // The `sub` claim of a compact token's payload, for the Encode-view probe (no eval: the CSP forbids it).
+  bench.subOfToken = (token) => {
+    const part = (token ?? '').trim().split('.')[1];
+    if (!part) return undefined;
+    try {
+      const binary = window.atob(part.replaceAll('-', '+').replaceAll('_', '/'));
+      return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))).sub;
+    } catch {
+      return undefined;
+    }
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const check = () => {
+    if (bench.verifiedAt === undefined) {
+      const status = document.querySelector('[data-testid="signature-status"]');
+      if (status && status.getAttribute('data-state') === 'verified') {
+        bench.verifiedAt = performance.now();
+        requestAnimationFrame((frameTime) => {
+          bench.verifiedFrameAt = frameTime;
+        });
+      }
+    }
+    if (bench.monacoAt === undefined && document.querySelector('.monaco-editor .view-line')) {
+      bench.monacoAt = performance.now();
+    }
+    if (bench.verifiedAt !== undefined && bench.monacoAt !== undefined) observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+/** A fresh context (empty HTTP cache, no service worker) with the probes installed. */
+export async function newProbedPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.addInitScript(installProbes);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Waits until `window.__bench[field]` is set; returns it, or undefined after `timeoutMs`. */
+export async function waitForProbe(page, field, timeoutMs) {
+  try {
+    await page.waitForFunction((f) => window.__bench && window.__bench[f] !== undefined, field, {
+      timeout: timeoutMs,
+      polling: 20,
+    });
+  } catch {
+    return undefined;
+  }
+  return page.evaluate((f) => window.__bench[f], field);
+}
+
+/**
+ * In-page cost of `JSON.parse(text)` in ms, the bench's fixed yardstick: repeated until at least 20 ms have
+ * passed, so sub-millisecond parses are measured above Chromium's coarsened timer; median of `samples`.
+ * (No `new Function` here: the app's CSP forbids eval, and the bench must not weaken it.)
+ */
+export async function timeJsonParse(page, text, samples = 5) {
+  return page.evaluate(
+    ({ text, samples }) => {
+      const results = [];
+      for (let s = 0; s < samples; s += 1) {
+        let n = 0;
+        const t0 = performance.now();
+        let t1 = t0;
+        while (t1 - t0 < 20) {
+          if (JSON.parse(text) === null) n -= 1;
+          n += 1;
+          t1 = performance.now();
+        }
+        results.push((t1 - t0) / n);
+      }
+      results.sort((a, b) => a - b);
+      return results[Math.floor(results.length / 2)];
+    },
+    { text, samples },
+  );
+}
