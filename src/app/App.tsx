@@ -9,6 +9,7 @@ import { DecodePanes } from './DecodePanes';
 import { EncodePanes } from './EncodePanes';
 import { Notices } from './Notices';
 import { TopBar } from './TopBar';
+import { UpdateNotice } from './UpdateNotice';
 
 export function App() {
   const mode = useAppState((s) => s.mode);
@@ -30,6 +31,7 @@ export function App() {
     <div className="flex h-full flex-col">
       <TopBar />
       <Notices />
+      <UpdateNotice />
       <main className="min-h-0 flex-1" aria-label={mode === 'decode' ? 'Decode a token' : 'Encode a token'}>
         {mode === 'decode' ? <DecodePanes /> : <EncodePanes />}
       </main>

@@ -1,0 +1,79 @@
+// Service worker registration (issue 5 "Offline"). Registered from the app's own bundle, not the
+// plugin's inline snippet, because the CSP allows no inline script (config/pwa.ts). A new version is
+// announced, never forced: the user's token and in-memory keys would vanish with an automatic reload.
+import { Workbox } from 'workbox-window';
+
+export type ServiceWorkerStatus =
+  /** Not registered: dev server, the single-file build, file://, or a browser without service workers. */
+  | { state: 'unsupported' }
+  | { state: 'registering' }
+  /** Every file is cached; the app now works with the network off. `firstInstall`: this visit did it. */
+  | { state: 'offline-ready'; firstInstall: boolean }
+  /** A newer version is installed and waiting; `apply` switches to it and reloads. */
+  | { state: 'update-ready'; apply: () => void }
+  | { state: 'failed'; message: string };
+
+let status: ServiceWorkerStatus = { state: 'unsupported' };
+const listeners = new Set<() => void>();
+let started = false;
+
+function setStatus(next: ServiceWorkerStatus): void {
+  status = next;
+  for (const listener of listeners) listener();
+}
+
+export function getServiceWorkerStatus(): ServiceWorkerStatus {
+  return status;
+}
+
+export function subscribeServiceWorkerStatus(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function canRegister(): boolean {
+  // The single-file build opens from file://, where service workers do not exist; dev serves no sw.js.
+  if (!import.meta.env.PROD || import.meta.env.MODE === 'single') return false;
+  if (location.protocol !== 'https:' && location.protocol !== 'http:') return false;
+  return 'serviceWorker' in navigator;
+}
+
+/** Registers `sw.js` once per page; later calls do nothing. */
+export function registerServiceWorker(): void {
+  if (started || !canRegister()) return;
+  started = true;
+  setStatus({ state: 'registering' });
+  const base = import.meta.env.BASE_URL;
+  const wb = new Workbox(`${base}sw.js`, { scope: base });
+  wb.addEventListener('activated', (event) => {
+    if (!event.isUpdate) setStatus({ state: 'offline-ready', firstInstall: true });
+  });
+  wb.addEventListener('waiting', () => {
+    setStatus({
+      state: 'update-ready',
+      apply: () => {
+        // Reload only once the new worker controls the page, so the reload is served by the new version.
+        wb.addEventListener('controlling', () => location.reload());
+        wb.messageSkipWaiting();
+      },
+    });
+  });
+  wb.register().then(
+    (registration) => {
+      // Already installed on an earlier visit: the cache is complete and nothing is announced.
+      if (registration?.active && !registration.waiting && status.state === 'registering') {
+        setStatus({ state: 'offline-ready', firstInstall: false });
+      }
+    },
+    (error: unknown) => {
+      setStatus({
+        state: 'failed',
+        message: `Offline support could not be set up (${error instanceof Error ? error.message : String(error)}). The app still works while online.`,
+      });
+    },
+  );
+  // A long-lived tab looks for a new version when the user comes back to it.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void wb.update();
+  });
+}
