@@ -3,10 +3,11 @@ import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectKey, describeKeyMismatch, importKeyForAlgorithm, loadKeys, decodeSecret } from '../../src/core/keys';
 import { KeyError } from '../../src/core/errors';
-import { KEY_ERROR_CODES, type KeyDetection } from '../../src/core/types';
+import { KEY_ERROR_CODES, SECRET_ENCODINGS, type KeyDetection } from '../../src/core/types';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const rsa1024 = generateKeyPairSync('rsa', { modulusLength: 1024 });
@@ -383,5 +384,38 @@ describe('importKeyForAlgorithm', () => {
       [0, 'x', 'JWK public key, EC P-256'],
       [1, 'y', 'JWK public key, OKP Ed25519'],
     ]);
+  });
+});
+
+describe('detectKey on arbitrary input', () => {
+  const labels = ['PUBLIC KEY', 'PRIVATE KEY', 'RSA PRIVATE KEY', 'RSA PUBLIC KEY', 'EC PRIVATE KEY', 'CERTIFICATE'];
+  const wrap = (label: string, bytes: Uint8Array) =>
+    `-----BEGIN ${label}-----\n${Buffer.from(bytes).toString('base64')}\n-----END ${label}-----`;
+
+  it('never throws, whatever the text (strings, JSON, PEM around random or mutated DER)', () => {
+    const real = new Uint8Array(rsa.publicKey.export({ type: 'spki', format: 'der' }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.tuple(fc.constantFrom(...labels), fc.uint8Array({ maxLength: 300 })).map(([l, b]) => wrap(l, b)),
+          fc
+            .tuple(fc.constantFrom(...labels), fc.nat(real.length - 1), fc.integer({ min: 0, max: 255 }))
+            .map(([l, i, v]) => {
+              const b = real.slice();
+              b[i] = v;
+              return wrap(l, b);
+            }),
+        ),
+        fc.constantFrom(...SECRET_ENCODINGS),
+        (text, secretEncoding) => {
+          const d = detectKey({ text, secretEncoding });
+          expect(['empty', 'secret', 'key', 'jwks', 'error']).toContain(d.kind);
+          if (d.kind === 'error') expect(KEY_ERROR_CODES).toContain(d.code);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

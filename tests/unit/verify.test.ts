@@ -3,6 +3,7 @@ import { constants, createHmac, generateKeyPairSync, sign, type KeyObject } from
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAlgorithmAvailable, verifyToken } from '../../src/core/verify';
 
@@ -296,5 +297,24 @@ describe('verifyToken: time claims after the signature', () => {
     const t = token({ alg: 'ES256', jwk: jwk(attacker.publicKey) }, payload, ecSign(attacker.privateKey));
     expect((await verifyToken(t, { text: spki(p256.publicKey) }, options)).signature).toBe('invalid');
     expect((await verifyToken(t, { text: '' }, options)).signature).toBe('error');
+  });
+});
+
+describe('verifyToken on arbitrary input', () => {
+  it('never throws and always gives a verdict', async () => {
+    const good = token({ alg: 'ES256', kid: 'x' }, payload, ecSign(p256.privateKey));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constant(good), fc.string(), fc.constant(`${good.slice(0, -3)}`)),
+        fc.oneof(fc.string(), fc.json(), fc.constant(spki(p256.publicKey)), fc.constant('{"keys":[{"kty":"EC"}]}')),
+        async (t, key) => {
+          const r = await verifyToken(t, { text: key }, options);
+          expect(['verified', 'invalid', 'error']).toContain(r.signature);
+          expect(r.message.length).toBeGreaterThan(0);
+          if (r.signature === 'verified') expect(t).toBe(good);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
