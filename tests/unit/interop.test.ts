@@ -21,6 +21,14 @@ const JWKS_ALL = jwksText(...generatedKeys.jwks.keys);
 
 function publicInputs(t: InteropToken): [string, KeyInput][] {
   if (t.keyId === 'secret') return [['base64url secret', SECRET]];
+  const made = generatedKeys.opensslKeys[t.keyId];
+  if (made) {
+    const inputs: [string, KeyInput][] = [['SPKI PEM from openssl pkey -pubout', { text: made.publicSpkiPem }]];
+    if (made.publicPkcs1Pem)
+      inputs.push(['PKCS#1 PEM from openssl rsa -RSAPublicKey_out', { text: made.publicPkcs1Pem }]);
+    inputs.push([`private PEM from ${made.command}`, { text: made.privatePem }]);
+    return inputs;
+  }
   const k = keyPair(t.keyId);
   const inputs: [string, KeyInput][] = [
     ['SPKI PEM', { text: k.publicSpkiPem }],
@@ -137,5 +145,49 @@ describe('the engine signs tokens other implementations accept', () => {
       .update(`${header}.${payload}`)
       .digest();
     expect(timingSafeEqual(mac, Buffer.from(signature, 'base64url'))).toBe(true);
+  });
+});
+
+describe('keys as other tools write them', () => {
+  it.each(Object.values(generatedKeys.opensslKeys))('signs and verifies with the key from `$command`', async (k) => {
+    const token = await signToken(JSON.stringify({ alg: k.alg }), PAYLOAD, { text: k.privatePem });
+    for (const text of [k.publicSpkiPem, k.publicPkcs1Pem ?? k.publicSpkiPem, k.privatePem]) {
+      const result = await verifyToken(token, { text });
+      expect(result.signature, `${k.command}: ${result.message}`).toBe('verified');
+    }
+    expect(nodeVerifies(token, k.alg, k.publicSpkiPem)).toBe(true);
+  });
+
+  const rsa = keyPair('rsa-2048');
+  const body = rsa.publicSpkiPem.split('\n').filter((line) => line !== '' && !line.startsWith('-----'));
+  const pasted: [label: string, privateText: string, publicText: string][] = [
+    [
+      'Windows line endings (CRLF)',
+      rsa.privatePkcs8Pem.replace(/\n/g, '\r\n'),
+      rsa.certPem?.replace(/\n/g, '\r\n') ?? '',
+    ],
+    [
+      'indented lines (from YAML or code)',
+      rsa.privatePkcs1Pem?.replace(/^/gm, '    ') ?? '',
+      rsa.publicSpkiPem.replace(/^/gm, '  '),
+    ],
+    [
+      'literal \\n escapes (from an environment variable)',
+      rsa.privatePkcs8Pem.trim().replace(/\n/g, '\\n'),
+      rsa.publicSpkiPem.trim().replace(/\n/g, '\\n'),
+    ],
+    ['a JSON string (quoted, escaped)', JSON.stringify(rsa.privatePkcs8Pem), JSON.stringify(rsa.publicSpkiPem)],
+    [
+      'the base64 body on one line',
+      rsa.privatePkcs8Pem,
+      `-----BEGIN PUBLIC KEY-----\n${body.join('')}\n-----END PUBLIC KEY-----\n`,
+    ],
+    ['pretty-printed JWK', JSON.stringify(rsa.privateJwk, null, 2), JSON.stringify({ keys: [rsa.publicJwk] }, null, 4)],
+  ];
+
+  it.each(pasted)('signs and verifies with keys pasted with %s', async (label, privateText, publicText) => {
+    const token = await signToken('{"alg":"RS256"}', PAYLOAD, { text: privateText });
+    const result = await verifyToken(token, { text: publicText });
+    expect(result.signature, `${label}: ${result.message}`).toBe('verified');
   });
 });
