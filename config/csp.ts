@@ -10,10 +10,13 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  // Workers (Monaco's JSON worker, the service worker) only from our own origin.
+  // Workers (Monaco's workers, the service worker) only from our own origin. blob: is for the single-file
+  // build (config/single-file.ts), whose inlined workers start from blob: URLs the page itself mints: a
+  // blob: URL carries its creator's origin and `new Worker` refuses any other origin.
   "worker-src 'self' blob:",
   // JWKS / OIDC discovery fetches the user asks for: https anywhere, plain http only on loopback.
-  "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+  // No http://[::1]:* — CSP host-sources cannot hold IPv6 literals; Chromium logs the source as invalid.
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
