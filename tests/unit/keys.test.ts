@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectKey, describeKeyMismatch, importKeyForAlgorithm, loadKeys, decodeSecret } from '../../src/core/keys';
 import { KeyError } from '../../src/core/errors';
+import { bitString, oidTlv, sequence } from '../../src/core/lib/der';
 import { KEY_ERROR_CODES, SECRET_ENCODINGS, type KeyDetection } from '../../src/core/types';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -114,6 +115,20 @@ describe('detectKey: labels', () => {
     expect(chain.label).toBe('X.509 certificate (CN=api.example.com), RSA 2048');
     expect(chain.warnings.join(' ')).toMatch(/chain of 2 certificates.*first/);
     expect(expectKey(detectKey({ text: ca })).label).toBe('X.509 certificate (CN=Example CA), EC P-256');
+  });
+
+  it('recognises ML-DSA keys (SPKI by OID, AKP JWK), even where WebCrypto cannot use them', () => {
+    // FIPS 204 ML-DSA-65 public keys are 1952 bytes; the OID is id-ml-dsa-65 (2.16.840.1.101.3.4.3.18).
+    const spkiDer = sequence(sequence(oidTlv('2.16.840.1.101.3.4.3.18')), bitString(new Uint8Array(1952)));
+    const text = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(spkiDer).toString('base64')}\n-----END PUBLIC KEY-----`;
+    expect(expectKey(detectKey({ text })).label).toBe('PEM public key (SPKI), ML-DSA-65');
+    const jwk = { kty: 'AKP', alg: 'ML-DSA-44', pub: Buffer.alloc(1312).toString('base64url') };
+    expect(expectKey(detectKey({ text: JSON.stringify(jwk) })).key).toMatchObject({
+      family: 'AKP',
+      curve: 'ML-DSA-44',
+      isPrivate: false,
+    });
+    expectError(detectKey({ text: JSON.stringify({ ...jwk, alg: 'ML-DSA-99' }) }), 'jwk-members');
   });
 
   it('labels HMAC secrets with their byte length and reading', () => {
