@@ -5,6 +5,7 @@ import { EncodeEditors } from '../features/encode/EncodeEditors';
 import { SigningPanel } from '../features/encode/SigningPanel';
 import { TokenOutput } from '../features/encode/TokenOutput';
 import { SnippetBox } from '../features/snippet/SnippetBox';
+import { TemplateMenu } from '../features/templates/TemplateMenu';
 import { useAppState } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
@@ -30,7 +31,10 @@ export function EncodePanes() {
       second={
         <Pane title="Decoded">
           <PanelBoundary name="Decoded">
-            <EncodeEditors />
+            <div className="space-y-4">
+              <TemplateMenu />
+              <EncodeEditors />
+            </div>
           </PanelBoundary>
         </Pane>
       }

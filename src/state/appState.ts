@@ -1,7 +1,7 @@
 // The app's state: only what the user typed or chose. Everything else (decoded parts, verdicts,
 // lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
-import type { AlgorithmChoice, SecretEncoding, VerifyResult } from '../core';
+import type { AlgorithmChoice, SecretEncoding, SnippetAuthStyle, VerifyResult } from '../core';
 
 export type Mode = 'decode' | 'encode';
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -48,6 +48,8 @@ export type AppState = {
   alg: AlgorithmChoice;
   /** Encode view: refresh iat/exp on every change (issue 5 templates option). */
   refreshTimes: boolean;
+  /** A template asked the snippet to use this Authorization style (a new object per request). */
+  snippetAuthRequest: { style: SnippetAuthStyle } | undefined;
   theme: ThemeChoice;
   notices: Notice[];
   verification: VerificationState;
@@ -74,6 +76,7 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     payloadText: JSON.stringify(initialPayload(Math.floor(nowMs / 1000)), null, 2),
     alg: 'HS256',
     refreshTimes: false,
+    snippetAuthRequest: undefined,
     theme,
     notices: [],
     verification: { status: 'idle', requestId: 0 },

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { buildSnippets, type SnippetAuthStyle, type SnippetKind } from '../../core';
 import { CopyButton } from '../../components/CopyButton';
+import { useAppState } from '../../state';
 import { loadSnippetPreferences, saveSnippetPreferences, type SnippetPreferences } from '../../state/preferences';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -17,6 +18,13 @@ export function SnippetBox({ token }: { token: string }) {
   const [prefs, setPrefs] = useState<SnippetPreferences>(loadSnippetPreferences);
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<SnippetKind>('curl');
+  // A template picked the Authorization style its API expects (src/features/templates/snippetAuth.ts).
+  const authRequest = useAppState((s) => s.snippetAuthRequest);
+  const [seenAuthRequest, setSeenAuthRequest] = useState(authRequest);
+  if (authRequest !== seenAuthRequest) {
+    setSeenAuthRequest(authRequest);
+    if (authRequest) setPrefs({ ...prefs, authStyle: authRequest.style });
+  }
   const update = (patch: Partial<SnippetPreferences>) => {
     const next = { ...prefs, ...patch };
     setPrefs(next);
