@@ -1,15 +1,17 @@
 // The page: top bar, notices, and the current view. Verification and signing run beside React
 // (src/state/runners.ts); this component only wires them up and follows the theme.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { appStore, useAppState, useIsDark } from '../state';
 import { applyLink } from '../state/applyLink';
 import { startSigning, startVerification } from '../state/runners';
 import { applyThemeToDocument } from '../state/theme';
 import { DecodePanes } from './DecodePanes';
-import { EncodePanes } from './EncodePanes';
 import { Notices } from './Notices';
 import { TopBar } from './TopBar';
 import { UpdateNotice } from './UpdateNotice';
+
+// The Encode view (and the signer it pulls in) is not needed for the first decoded token.
+const EncodePanes = lazy(() => import('./EncodePanes').then((m) => ({ default: m.EncodePanes })));
 
 export function App() {
   const mode = useAppState((s) => s.mode);
@@ -33,7 +35,13 @@ export function App() {
       <Notices />
       <UpdateNotice />
       <main className="min-h-0 flex-1" aria-label={mode === 'decode' ? 'Decode a token' : 'Encode a token'}>
-        {mode === 'decode' ? <DecodePanes /> : <EncodePanes />}
+        {mode === 'decode' ? (
+          <DecodePanes />
+        ) : (
+          <Suspense fallback={<p className="p-4 text-sm">Loading the Encode view…</p>}>
+            <EncodePanes />
+          </Suspense>
+        )}
       </main>
     </div>
   );

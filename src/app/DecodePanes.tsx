@@ -1,4 +1,5 @@
 // The Decode view: Encoded | Decoded | Key & verification.
+import { lazy, Suspense } from 'react';
 import { CopyButton } from '../components/CopyButton';
 import { KeyInput } from '../components/KeyInput';
 import { Pane } from '../components/Pane';
@@ -9,14 +10,19 @@ import { LintList } from '../features/decode/LintList';
 import { TokenInput } from '../features/decode/TokenInput';
 import { TokenStatus } from '../features/decode/TokenStatus';
 import { ClaimsStatus, SignatureStatus } from '../features/decode/Verdicts';
-import { SnippetBox } from '../features/snippet/SnippetBox';
 import { actions, appStore, selectDecode, selectKeyDetection, useAppState } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
 
+const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
+
 function DecodeSnippet() {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
-  return <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />;
+  return (
+    <Suspense fallback={null}>
+      <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />
+    </Suspense>
+  );
 }
 
 function VerifyKey() {

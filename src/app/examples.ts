@@ -17,7 +17,7 @@ function examplePayload(nowSeconds: number): Record<string, unknown> {
 }
 
 export async function loadExample(alg: AlgorithmChoice): Promise<void> {
-  const { generateKey, signToken } = await import('../core');
+  const [{ generateKey }, { signToken }] = await Promise.all([import('../core/keygen'), import('../core/sign')]);
   const now = Math.floor(Date.now() / 1000);
   const payloadText = JSON.stringify(examplePayload(now), null, 2);
   if (alg === 'none') {

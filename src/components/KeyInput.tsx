@@ -50,6 +50,7 @@ export function KeyInput({ purpose, hmac }: KeyInputProps) {
         id="key-kind"
         data-testid="key-kind"
         data-kind={detection.kind}
+        data-code={detection.kind === 'error' ? detection.code : undefined}
         className={
           detection.kind === 'error'
             ? 'text-sm text-red-800 dark:text-red-300'

@@ -51,6 +51,9 @@ export default function MonacoJsonEditor({ label, value, readOnly, dark, onChang
         // Tab must leave the editor for keyboard-only users (issue 6); Ctrl+M toggles it back.
         tabFocusMode: true,
         fixedOverflowWidgets: true,
+        // The EditContext input path (Chromium) ignores synthetic input and some IMEs; the classic
+        // hidden textarea is what assistive tech and automation have been tested against for years.
+        editContext: false,
       }}
     />
   );

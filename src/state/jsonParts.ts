@@ -56,3 +56,30 @@ export function rebuildToken(
   const payload = part === 'payload' ? encoded : segments.payload;
   return { ok: true, token: `${header}.${payload}.${segments.signature}` };
 }
+
+/**
+ * Removes the whitespace between JSON tokens, leaving strings, numbers and member order exactly as
+ * typed. The core signs the payload bytes verbatim (so published vectors reproduce); the editor shows
+ * pretty JSON, and a token should carry the compact form every JWT library emits. Not JSON.parse +
+ * stringify: that would round 64-bit integers and respell numbers.
+ */
+export function compactJson(text: string): string {
+  let out = '';
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (inString) {
+      out += ch;
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') {
+      inString = true;
+      out += ch;
+    } else if (ch !== ' ' && ch !== '\n' && ch !== '\r' && ch !== '\t') {
+      out += ch;
+    }
+  }
+  return out;
+}

@@ -1,10 +1,11 @@
 // Async work driven by the state: verification (Decode view) and signing (Encode view).
 // WebCrypto promises resolve out of order, so each run carries a request id and a result older than
 // the latest request is dropped (STYLE.md, "Drop stale async results").
-import { signToken, verifyToken, type CoreError, type VerifyResult } from '../core';
+import { verifyToken, type CoreError, type VerifyResult } from '../core';
 import { refreshedPayload } from './actions';
 import type { AppState } from './appState';
 import { selectDecode } from './derived';
+import { compactJson, parseJsonObject } from './jsonParts';
 import type { Store } from './createStore';
 
 function errorCode(error: unknown): string {
@@ -62,7 +63,10 @@ export function startSigning(store: Store<AppState>): () => void {
   const run = () => {
     const state = store.getState();
     if (state.mode !== 'encode') return;
-    const payloadText = state.refreshTimes ? refreshedPayload(state.payloadText) : state.payloadText;
+    const edited = state.refreshTimes ? refreshedPayload(state.payloadText) : state.payloadText;
+    // Valid JSON objects are signed compactly; anything else goes to the core as typed, so its error
+    // message points at the user's own text.
+    const payloadText = parseJsonObject(edited).ok ? compactJson(edited) : edited;
     const inputKey = [state.headerText, payloadText, state.keyText, state.secretEncoding, state.alg].join('\u0000');
     if (inputKey === lastKey) return;
     lastKey = inputKey;
@@ -70,29 +74,34 @@ export function startSigning(store: Store<AppState>): () => void {
     const id = requestId;
     const token = state.signing.token;
     store.setState({ signing: { status: 'pending', requestId: id, token } });
-    signToken(
-      state.headerText,
-      payloadText,
-      { text: state.keyText, secretEncoding: state.secretEncoding },
-      { allowNone: state.alg === 'none' },
-    ).then(
-      (signed) => {
-        if (id === requestId) store.setState({ signing: { status: 'done', requestId: id, token: signed } });
-      },
-      (error: unknown) => {
-        if (id !== requestId) return;
-        const last = store.getState().signing.token;
-        store.setState({
-          signing: {
-            status: 'error',
-            requestId: id,
-            token: last,
-            code: errorCode(error),
-            message: errorMessage(error),
-          },
-        });
-      },
-    );
+    // The signer is loaded with the Encode view, never before the first decode.
+    import('../core/sign')
+      .then(({ signToken }) =>
+        signToken(
+          state.headerText,
+          payloadText,
+          { text: state.keyText, secretEncoding: state.secretEncoding },
+          { allowNone: state.alg === 'none' },
+        ),
+      )
+      .then(
+        (signed) => {
+          if (id === requestId) store.setState({ signing: { status: 'done', requestId: id, token: signed } });
+        },
+        (error: unknown) => {
+          if (id !== requestId) return;
+          const last = store.getState().signing.token;
+          store.setState({
+            signing: {
+              status: 'error',
+              requestId: id,
+              token: last,
+              code: errorCode(error),
+              message: errorMessage(error),
+            },
+          });
+        },
+      );
   };
   run();
   return store.subscribe(run);

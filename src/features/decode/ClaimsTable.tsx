@@ -21,6 +21,17 @@ const BADGE: Record<ClaimBadge, { text: string; icon: string; className: string 
 
 const LOCAL_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
+// Bidi controls in a claim reorder what the reader sees ("invoice\u202Egpj.exe" reads "invoiceexe.jpg",
+// CVE-2021-42574 "Trojan Source"); a debugger shows them as code points instead (issue 6).
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function revealBidiControls(text: string): string {
+  return text.replace(
+    BIDI_CONTROLS,
+    (char) => `⟨U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
+}
+
 function ClaimName({ row }: { row: ClaimRow }) {
   const tooltipId = useId();
   if (!row.info) {
@@ -67,7 +78,7 @@ function ClaimValue({ row }: { row: ClaimRow }) {
       <ul className="flex flex-wrap gap-1">
         {row.list.map((entry, index) => (
           <li key={index} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
-            {entry}
+            {revealBidiControls(entry)}
           </li>
         ))}
       </ul>
@@ -75,7 +86,7 @@ function ClaimValue({ row }: { row: ClaimRow }) {
   }
   return (
     <span className="font-mono break-all">
-      {row.display.length > 500 ? `${row.display.slice(0, 500)}…` : row.display}
+      {revealBidiControls(row.display.length > 500 ? `${row.display.slice(0, 500)}…` : row.display)}
     </span>
   );
 }

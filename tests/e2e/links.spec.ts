@@ -1,0 +1,82 @@
+// Links written for us and for other debuggers (CONTRACT.md §1).
+import { test, expect } from '@playwright/test';
+import { defaultPayload, ecKeyPair, es256, expectSignature, guardPage, hs256 } from './helpers';
+
+test('?token= opens the token and moves it into the fragment', async ({ page }) => {
+  const token = hs256(defaultPayload(), 'k');
+  await page.goto(`/?token=${token}`);
+  await expect(page.getByTestId('token-input')).toHaveValue(token);
+  await expect.poll(() => new URL(page.url()).search).toBe('');
+  expect(new URL(page.url()).hash).toContain(`token=${token}`);
+});
+
+test('?value= works the same way', async ({ page }) => {
+  const token = hs256(defaultPayload({ name: 'From value' }), 'k');
+  await page.goto(`/?value=${token}`);
+  await expect(page.getByTestId('payload-editor')).toContainText('From value');
+  await expect.poll(() => new URL(page.url()).search).toBe('');
+  expect(new URL(page.url()).hash).toContain(`value=${token}`);
+});
+
+test('#id_token=…&access_token=… offers a switch between the two', async ({ page }) => {
+  const idToken = hs256(defaultPayload({ name: 'ID token' }), 'k');
+  const accessToken = hs256(defaultPayload({ name: 'Access token' }), 'k');
+  await page.goto(`/#id_token=${idToken}&access_token=${accessToken}&token_type=Bearer&expires_in=3600`);
+  await expect(page.getByTestId('token-input')).toHaveValue(idToken);
+  await page.getByTestId('link-token-access_token').click();
+  await expect(page.getByTestId('token-input')).toHaveValue(accessToken);
+  await expect(page.getByTestId('payload-editor')).toContainText('Access token');
+  await page.getByTestId('link-token-id_token').click();
+  await expect(page.getByTestId('payload-editor')).toContainText('ID token');
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('&publicKey= preloads a public key and verifies', async ({ page }) => {
+  const ec = ecKeyPair();
+  const token = es256(defaultPayload(), ec);
+  await page.goto(`/#token=${token}&publicKey=${encodeURIComponent(ec.publicPem)}`);
+  await expect(page.getByTestId('key-input')).toHaveValue(ec.publicPem);
+  await expectSignature(page, 'verified');
+});
+
+test('&publicKey= holding a private key or a secret is refused with a notice', async ({ page }) => {
+  const ec = ecKeyPair();
+  const token = es256(defaultPayload(), ec);
+  await page.goto(`/#token=${token}&publicKey=${encodeURIComponent(ec.privatePem)}`);
+  await expect(page.getByTestId('notice')).toContainText(/refused/);
+  await expect(page.getByTestId('key-input')).toHaveValue('');
+  await page.goto(`/#token=${token}&publicKey=hunter2`);
+  await expect(page.getByTestId('notice').last()).toContainText(/refused/);
+  await expect(page.getByTestId('key-input')).toHaveValue('');
+});
+
+test('unknown and broken parameters give a notice, never a crash', async ({ page }) => {
+  const guard = guardPage(page);
+  await page.goto('/#token=%E0%A4%A&frobnicate=1&mode=sideways');
+  await expect(page.getByTestId('notice')).toHaveCount(3);
+  await expect(page.getByTestId('notice').first()).toBeVisible();
+  guard.check();
+});
+
+test('#mode=encode opens the Encode view', async ({ page }) => {
+  await page.goto('/#mode=encode');
+  await expect(page.getByTestId('mode-encode')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('alg-select')).toBeVisible();
+});
+
+test('Copy link puts the token in the fragment and the key only when asked', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const token = hs256(defaultPayload(), 'a secret that must stay out of links');
+  await page.goto(`/#token=${token}`);
+  await page.getByTestId('key-input').fill('a secret that must stay out of links');
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-link')).toContainText('Copied');
+  let link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain(`#token=${token}`);
+  expect(link).not.toContain('secret');
+  await page.getByTestId('copy-link-include-key').check();
+  await page.getByTestId('copy-link').click();
+  link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(decodeURIComponent(link)).toContain('a secret that must stay out of links');
+  expect(page.url()).not.toContain('secret');
+});

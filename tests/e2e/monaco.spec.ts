@@ -1,0 +1,62 @@
+// Monaco is bundled, lazy and JSON-only: the page decodes before it arrives, it loads from our own
+// origin (workers included), pasting JSON into it (Ctrl+A, Ctrl+V) changes the token, and a syntax
+// error shows under the editor.
+import { test, expect } from '@playwright/test';
+import { defaultPayload, guardPage, hs256, openToken, waitForMonaco } from './helpers';
+
+test('decoded JSON is visible before Monaco, then Monaco takes over', async ({ page }) => {
+  const guard = guardPage(page);
+  await openToken(page, hs256(defaultPayload(), 'k'));
+  await expect(page.getByTestId('payload-editor')).toContainText('Grace Hopper');
+  await waitForMonaco(page, 'payload-editor');
+  await expect(page.getByTestId('payload-editor')).toContainText('Grace Hopper');
+  guard.check();
+});
+
+test('Ctrl+A, Ctrl+V of JSON into the payload editor changes the payload (Decode view)', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const token = hs256(defaultPayload(), 'k');
+  await openToken(page, token);
+  await waitForMonaco(page, 'payload-editor');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify({ sub: 'pasted', role: 'admin' }));
+  await page.getByTestId('payload-editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect
+    .poll(async () => {
+      const value = await page.getByTestId('token-input').inputValue();
+      return Buffer.from(value.split('.')[1] ?? '', 'base64url').toString();
+    })
+    .toBe('{"sub":"pasted","role":"admin"}');
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'no-key');
+});
+
+test('Ctrl+A, Ctrl+V into the Encode header editor changes the header and the output', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/#mode=encode');
+  await page.getByTestId('key-input').fill('an HMAC secret that is comfortably longer than 32 bytes');
+  await waitForMonaco(page, 'header-editor');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), '{"alg":"HS384","typ":"JWT","kid":"pasted"}');
+  await page.getByTestId('header-editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.getByTestId('alg-select')).toHaveValue('HS384');
+  await expect
+    .poll(async () => {
+      const token = (await page.getByTestId('token-output').innerText()).trim();
+      return JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()).kid;
+    })
+    .toBe('pasted');
+});
+
+test('a JSON syntax error shows a marker and a message under the editor', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/#mode=encode');
+  await waitForMonaco(page, 'payload-editor');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), '{"sub": "x",, "n": 1}');
+  await page.getByTestId('payload-editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.getByText(/Payload JSON:/)).toBeVisible();
+  await expect(page.getByTestId('payload-editor').locator('.squiggly-error')).not.toHaveCount(0, { timeout: 15_000 });
+});

@@ -1,0 +1,58 @@
+// Every decode error code the core documents reaches the page as `token-error[data-code]`, with what
+// and where, the offending character marked, and the last good token kept on screen (greyed out).
+import { test, expect } from '@playwright/test';
+import { b64url, defaultPayload, guardPage, hs256, openToken } from './helpers';
+
+const header = b64url('{"alg":"HS256","typ":"JWT"}');
+const payload = b64url('{"sub":"x"}');
+
+const CASES: { name: string; code: string; input: string; where?: RegExp }[] = [
+  { name: 'two parts', code: 'parts', input: `${header}.${payload}` },
+  { name: 'four parts', code: 'parts', input: `${header}.${payload}.sig.extra` },
+  { name: 'only dots', code: 'parts', input: '..' },
+  {
+    name: 'a character outside base64url',
+    code: 'base64url',
+    input: `${header}.${payload.slice(0, 3)}!${payload.slice(4)}.sig`,
+    where: /payload, character/,
+  },
+  { name: 'standard base64 alphabet', code: 'base64', input: `${header}.${payload}.ab+cd/ef`, where: /signature/ },
+  { name: 'base64 padding', code: 'padding', input: `${header}=.${payload}.sig`, where: /header/ },
+  { name: 'header not JSON', code: 'json', input: `${b64url('{"alg":')}.${payload}.sig`, where: /header/ },
+  { name: 'header an array', code: 'header-not-object', input: `${b64url('[1,2]')}.${payload}.sig` },
+  {
+    name: 'zero-width space from a chat app',
+    code: 'characters',
+    input: `${header}.${payload.slice(0, 4)}\u200b${payload.slice(4)}.sig`,
+    where: /payload/,
+  },
+  { name: 'a JWE', code: 'jwe', input: `${b64url('{"alg":"RSA-OAEP","enc":"A256GCM"}')}.a.b.c.d` },
+];
+
+for (const { name, code, input, where } of CASES) {
+  test(`token-error ${code}: ${name}`, async ({ page }) => {
+    const guard = guardPage(page);
+    const good = hs256(defaultPayload(), 'k');
+    await openToken(page, good);
+    await page.getByTestId('token-input').fill(input);
+    const error = page.getByTestId('token-error');
+    await expect(error).toHaveAttribute('data-code', code);
+    await expect(error).toBeVisible();
+    if (where) await expect(error).toContainText(where);
+    if (code === 'jwe') {
+      await expect(page.getByTestId('header-editor')).toContainText('RSA-OAEP');
+    } else {
+      // The panels keep the last good token, dimmed.
+      await expect(page.getByTestId('payload-editor')).toContainText('Grace Hopper');
+    }
+    guard.check();
+  });
+}
+
+test('token-error empty when the box is cleared, and the marked character is the offending one', async ({ page }) => {
+  await openToken(page, hs256(defaultPayload(), 'k'));
+  await page.getByTestId('token-input').fill('');
+  await expect(page.getByTestId('token-error')).toHaveAttribute('data-code', 'empty');
+  await page.getByTestId('token-input').fill(`${header}.${payload.slice(0, 3)}!${payload.slice(4)}.sig`);
+  await expect(page.locator('.token-bad')).toHaveText('!');
+});
