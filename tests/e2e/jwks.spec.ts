@@ -2,6 +2,7 @@
 // 127.0.0.1 plays the issuer; every case asserts `jwks-status` (state + message) and the verdict.
 import { test, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { EC_KID, PATHS, RSA_KID, SIGNING_KID, UNPUBLISHED_KID, startJwksServer } from './jwks-server';
 import type { JwksTestServer } from './jwks-server';
 
@@ -223,4 +224,18 @@ test.describe('keys named or carried by the token', () => {
     await expect(page.getByTestId('jwks-embedded-key-warning')).toContainText('proves nothing');
     await expect(verdict(page)).toHaveAttribute('data-state', 'no-key');
   });
+});
+
+test('the JWKS panel has no accessibility violations, loaded or failed', async ({ page }) => {
+  const token = await server.sign({ iss: server.origin, nonce: 'n-1' }, { header: { jku: server.url(PATHS.jwks) } });
+  await openToken(page, token);
+  await fetchUrl(page, server.url(PATHS.partial));
+  await expect(status(page)).toHaveAttribute('data-state', 'loaded');
+  const panel = '[data-testid="jwks-panel"]';
+  let results = await new AxeBuilder({ page }).include(panel).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await fetchUrl(page, server.url(PATHS.noCors));
+  await expect(status(page)).toHaveAttribute('data-state', 'error');
+  results = await new AxeBuilder({ page }).include(panel).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });

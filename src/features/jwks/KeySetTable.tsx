@@ -20,13 +20,14 @@ function sizeOf(key: JwksKeySummary): string {
 
 export function KeySetTable({ keys, tokenKid, verifiedKid, skipped }: Props) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable so keyboard users can scroll a wide table (axe: scrollable-region-focusable).
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Keys in the fetched key set">
       <table data-testid="jwks-keys" className="w-full min-w-[40rem] border-collapse text-left text-xs">
         <caption className="sr-only">Keys in the fetched key set</caption>
         <thead>
           <tr>
-            {['kid', 'kty', 'alg', 'use', 'curve / size', 'thumbprint (RFC 7638)', ''].map((h, i) => (
-              <th key={i} scope="col" className={`${cell} font-semibold`}>
+            {['kid', 'kty', 'alg', 'use', 'curve / size', 'thumbprint (RFC 7638)', 'notes'].map((h) => (
+              <th key={h} scope="col" className={`${cell} font-semibold`}>
                 {h}
               </th>
             ))}

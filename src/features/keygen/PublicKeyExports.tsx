@@ -34,8 +34,11 @@ function ExportBlock({ alg, kind, text }: { alg: JwsAlgorithm; kind: PublicExpor
           Download
         </button>
       </div>
+      {/* Focusable so keyboard users can scroll it (axe: scrollable-region-focusable). */}
       <pre
         data-testid={`public-${kind}`}
+        tabIndex={0}
+        aria-labelledby={headingId}
         className="mt-1 max-h-40 overflow-auto rounded bg-slate-100 p-2 font-mono text-[11px] leading-tight break-all whitespace-pre-wrap dark:bg-slate-800"
       >
         {text}
