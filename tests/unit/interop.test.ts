@@ -1,7 +1,16 @@
 // Tokens made by other implementations verify with the engine, and the engine's tokens verify with them.
 // Producers (tests/fixtures/generate.mjs): node:crypto with hand-assembled JWS, the `jsonwebtoken` package,
 // and the openssl CLI. None of them uses jose, the library the engine is built on.
-import { constants, createHmac, createPublicKey, timingSafeEqual, verify as nodeVerify } from 'node:crypto';
+import {
+  X509Certificate,
+  constants,
+  createHash,
+  createHmac,
+  createPublicKey,
+  timingSafeEqual,
+  verify as nodeVerify,
+  webcrypto,
+} from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { KeyInput } from '../../src/core';
@@ -189,5 +198,37 @@ describe('keys as other tools write them', () => {
     const token = await signToken('{"alg":"RS256"}', PAYLOAD, { text: privateText });
     const result = await verifyToken(token, { text: publicText });
     expect(result.signature, `${label}: ${result.message}`).toBe('verified');
+  });
+});
+
+describe('JWKs as other producers export them', () => {
+  it('signs with a WebCrypto-exported private JWK (key_ops ["sign"], ext) and verifies with it and its public JWK', async () => {
+    const pair = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+    const privateJwk = await webcrypto.subtle.exportKey('jwk', pair.privateKey);
+    const publicJwk = await webcrypto.subtle.exportKey('jwk', pair.publicKey);
+    expect(privateJwk.key_ops).toEqual(['sign']);
+    const token = await signToken('{"alg":"ES256"}', PAYLOAD, { text: JSON.stringify(privateJwk) });
+    for (const jwk of [privateJwk, publicJwk]) {
+      const result = await verifyToken(token, { text: JSON.stringify(jwk) });
+      expect(result.signature, result.message).toBe('verified');
+    }
+  });
+
+  it('verifies against a JWKS entry carrying alg, use, x5c and x5t (as Auth0 and Entra ID publish them)', async () => {
+    const k = keyPair('rsa-2048');
+    const der = new X509Certificate(k.certPem ?? '').raw;
+    const entry = {
+      ...k.publicJwk,
+      alg: 'RS256',
+      use: 'sig',
+      x5c: [der.toString('base64')],
+      x5t: createHash('sha1').update(der).digest('base64url'),
+    };
+    const token = await signToken(JSON.stringify({ alg: 'RS256', kid: k.kid }), PAYLOAD, { text: k.privatePkcs8Pem });
+    const result = await verifyToken(token, {
+      text: JSON.stringify({ keys: [keyPair('rsa-2048-other').publicJwk, entry] }),
+    });
+    expect(result.signature, result.message).toBe('verified');
+    expect(result.kid).toBe(k.kid);
   });
 });
