@@ -207,6 +207,16 @@ describe.each(['HS256', 'HS384', 'HS512'])('%s', (alg) => {
     expect(accepted, 'verify: matchingSecretEncoding').toContain(result.matchingSecretEncoding);
   });
 
+  it('refuses to sign with an RSA private key, and reports a mismatch when verifying with an EC JWK', async () => {
+    const attempt = signToken(headerFor(alg), PAYLOAD, text(keyPair('rsa-2048').privatePkcs8Pem));
+    await expect(attempt).rejects.toMatchObject({ code: 'mismatch' });
+    const token = await signOnce(alg, ['base64url text', { text: raw.base64url, secretEncoding: 'base64url' }]);
+    const result = await verifyToken(token, text(JSON.stringify(keyPair('ec-p256').publicJwk)));
+    expect(result.signature, result.message).toBe('error');
+    expect(result.code).toBe('mismatch');
+    expect(result.message).toMatch(/HMAC|secret|oct/i);
+  });
+
   it('never verifies when an RSA public key PEM is offered as the HMAC secret (key confusion, RFC 8725 §2.1)', async () => {
     const pem = keyPair('rsa-2048').publicSpkiPem;
     // The attack: HMAC the token with the public key's PEM text as the secret, hoping the verifier does too.
