@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectKey, describeKeyMismatch, importKeyForAlgorithm, loadKeys, decodeSecret } from '../../src/core/keys';
 import { KeyError } from '../../src/core/errors';
 import { bitString, oidTlv, sequence } from '../../src/core/lib/der';
+import { generatedKeys, keyPair } from '../fixtures/fixtures';
 import { KEY_ERROR_CODES, SECRET_ENCODINGS, type KeyDetection } from '../../src/core/types';
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -34,32 +31,6 @@ const pem = {
     passphrase: 'pw',
   }) as string,
 };
-
-/** A self-signed certificate from the openssl CLI (present on the CI image). */
-function opensslCert(keyPem: string, cn: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'jwtwb-'));
-  writeFileSync(join(dir, 'k.pem'), keyPem);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-new',
-      '-x509',
-      '-key',
-      join(dir, 'k.pem'),
-      '-subj',
-      `/CN=${cn}`,
-      '-days',
-      '1',
-      '-out',
-      join(dir, 'c.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  const cert = readFileSync(join(dir, 'c.pem'), 'utf8');
-  expect(new X509Certificate(cert).subject).toContain(cn);
-  return cert;
-}
 
 function expectKey(d: KeyDetection) {
   if (d.kind !== 'key') throw new Error(`expected a key, got ${JSON.stringify(d)}`);
@@ -106,15 +77,21 @@ describe('detectKey: labels', () => {
   });
 
   it('labels an X.509 certificate with its CN, and uses the first of a chain', () => {
-    const leaf = opensslCert(pem.rsaPkcs8, 'api.example.com');
-    const ca = opensslCert(pem.ecPkcs8, 'Example CA');
+    // Certificates made by the openssl CLI in tests/fixtures/generate.mjs.
+    const leaf = keyPair('rsa-2048').certPem ?? '';
+    const ca = keyPair('ec-p256').certPem ?? '';
     const d = expectKey(detectKey({ text: leaf }));
-    expect(d.label).toBe('X.509 certificate (CN=api.example.com), RSA 2048');
+    expect(d.label).toBe('X.509 certificate (CN=JWT Workbench test RSA 2048), RSA 2048');
     expect(d.key).toMatchObject({ format: 'pem-x509', isPrivate: false, bits: 2048 });
     const chain = expectKey(detectKey({ text: leaf + ca }));
-    expect(chain.label).toBe('X.509 certificate (CN=api.example.com), RSA 2048');
+    expect(chain.label).toBe(d.label);
     expect(chain.warnings.join(' ')).toMatch(/chain of 2 certificates.*first/);
-    expect(expectKey(detectKey({ text: ca })).label).toBe('X.509 certificate (CN=Example CA), EC P-256');
+    expect(expectKey(detectKey({ text: ca })).label).toBe(
+      'X.509 certificate (CN=JWT Workbench test EC P-256), EC P-256',
+    );
+    expect(expectKey(detectKey({ text: keyPair('ed25519').certPem ?? '' })).label).toMatch(
+      /^X\.509 certificate \(CN=.*\), OKP Ed25519$/,
+    );
   });
 
   it('recognises ML-DSA keys (SPKI by OID, AKP JWK), even where WebCrypto cannot use them', () => {
@@ -164,11 +141,21 @@ describe('detectKey: labels', () => {
     expect(detectKey({ text: 'your-256-bit-secret' })).toMatchObject({ looksLikePublicKey: false });
   });
 
-  it('reads `openssl ecparam -genkey` output (EC PARAMETERS before the key)', () => {
-    const out = execFileSync('openssl', ['ecparam', '-name', 'secp384r1', '-genkey'], { encoding: 'utf8' });
-    expect(out).toContain('BEGIN EC PARAMETERS');
-    expect(expectKey(detectKey({ text: out })).label).toBe('PEM private key (SEC1), EC P-384');
-    const params = out.slice(0, out.indexOf('-----BEGIN EC PRIVATE KEY'));
+  it('reads the openssl CLI defaults: ecparam -genkey (EC PARAMETERS first), genrsa -traditional, genpkey', () => {
+    const o = generatedKeys.opensslKeys;
+    const ecparam = o['ec-p256-ecparam']?.privatePem ?? '';
+    expect(ecparam).toContain('BEGIN EC PARAMETERS');
+    expect(expectKey(detectKey({ text: ecparam })).label).toBe('PEM private key (SEC1), EC P-256');
+    expect(expectKey(detectKey({ text: o['ec-p384-ecparam-noout']?.privatePem ?? '' })).label).toBe(
+      'PEM private key (SEC1), EC P-384',
+    );
+    expect(expectKey(detectKey({ text: o['rsa-2048-genrsa-traditional']?.privatePem ?? '' })).label).toBe(
+      'PEM private key (PKCS#1), RSA 2048',
+    );
+    expect(expectKey(detectKey({ text: o['ed25519-genpkey']?.privatePem ?? '' })).label).toBe(
+      'PEM private key (PKCS#8), OKP Ed25519',
+    );
+    const params = ecparam.slice(0, ecparam.indexOf('-----BEGIN EC PRIVATE KEY'));
     expectError(detectKey({ text: params }), 'unsupported');
   });
 

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { constants, createHmac, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { constants, createHmac, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAlgorithmAvailable, verifyToken } from '../../src/core/verify';
+import { keyPair } from '../fixtures/fixtures';
 
 // Tokens are made with node:crypto, independently of the engine's own signToken.
 const b64u = (data: string | Buffer) => Buffer.from(data).toString('base64url');
@@ -79,12 +76,13 @@ describe('verifyToken: signatures', () => {
   });
 
   it('verifies with an X.509 certificate and names its subject', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jwtwb-'));
-    writeFileSync(join(dir, 'k.pem'), p256.privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    const args = ['req', '-new', '-x509', '-key', join(dir, 'k.pem'), '-subj', '/CN=issuer.test', '-days', '1'];
-    const cert = execFileSync('openssl', args, { encoding: 'utf8' });
-    const r = await verifyToken(token({ alg: 'ES256' }, payload, ecSign(p256.privateKey)), { text: cert }, options);
-    expect(r).toMatchObject({ signature: 'verified', keyLabel: 'X.509 certificate (CN=issuer.test), EC P-256' });
+    const k = keyPair('ec-p384');
+    const t = token({ alg: 'ES384' }, payload, ecSign(createPrivateKey(k.privatePkcs8Pem), 'sha384'));
+    const r = await verifyToken(t, { text: k.certPem ?? '' }, options);
+    expect(r).toMatchObject({
+      signature: 'verified',
+      keyLabel: 'X.509 certificate (CN=JWT Workbench test EC P-384), EC P-384',
+    });
   });
 
   it('reports a wrong key naming the key', async () => {
