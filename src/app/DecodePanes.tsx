@@ -12,6 +12,7 @@ import { TokenStatus } from '../features/decode/TokenStatus';
 import { ClaimsStatus, SignatureStatus } from '../features/decode/Verdicts';
 import { actions, appStore, selectDecode, selectKeyDetection, useAppState } from '../state';
 import { Layout } from './Layout';
+import { SavedKeys } from '../features/keystore/SavedKeys';
 import { KeyExtras } from './slots';
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
@@ -87,6 +88,7 @@ export function DecodePanes() {
                 <ClaimsStatus />
               </div>
               <VerifyKey />
+              <SavedKeys />
               <KeyExtras mode="decode" />
               <LintList />
               <DecodeSnippet />

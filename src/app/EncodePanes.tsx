@@ -6,6 +6,7 @@ import { SigningPanel } from '../features/encode/SigningPanel';
 import { TokenOutput } from '../features/encode/TokenOutput';
 import { SnippetBox } from '../features/snippet/SnippetBox';
 import { TemplateMenu } from '../features/templates/TemplateMenu';
+import { SavedKeys } from '../features/keystore/SavedKeys';
 import { useAppState } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
@@ -43,6 +44,7 @@ export function EncodePanes() {
           <PanelBoundary name="Key">
             <div className="space-y-5">
               <SigningPanel />
+              <SavedKeys />
               <KeyExtras mode="encode" />
             </div>
           </PanelBoundary>
