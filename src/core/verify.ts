@@ -222,7 +222,9 @@ async function verifyDecoded(decoded: DecodedToken, input: KeyInput, claims: Cla
     message =
       kid !== undefined && !kidFound
         ? `Signature does not match: kid '${kid}' not in this JWKS; ${tried} (${candidates.map(keyName).join('; ')}).`
-        : `Signature does not match: ${kidFound ? `the key kid '${kid}' (${candidates.map(keyName).join('; ')}) did not verify it` : `none of the keys verified it; ${tried}`}.`;
+        : kidFound
+          ? `Signature does not match: the key kid '${kid}' (${candidates.map((k) => keyKindText(k.description)).join('; ')}) is not the one the token was signed with, or the token was modified.`
+          : `Signature does not match: none of the keys verified it; ${tried} (${candidates.map(keyName).join('; ')}).`;
   } else if (first) {
     const d = first.description;
     const kidNote =

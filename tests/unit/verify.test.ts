@@ -230,6 +230,21 @@ describe('verifyToken: JWKS', () => {
     expect(r.message).toContain("kid 'current'");
   });
 
+  it('says when the key named by kid does not verify', async () => {
+    const t = token({ alg: 'RS256', kid: 'old' }, payload, rsaSign(rsa.privateKey));
+    const r = await verifyToken(t, { text: jwks }, options);
+    expect(r).toMatchObject({ signature: 'invalid', code: 'signature' });
+    expect(r.message).toBe(
+      "Signature does not match: the key kid 'old' (RSA 2048) is not the one the token was signed with, or the token was modified.",
+    );
+  });
+
+  it('names every key tried when none verifies a token without kid', async () => {
+    const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const r = await verifyToken(token({ alg: 'ES256' }, payload, ecSign(stranger.privateKey)), { text: jwks }, options);
+    expect(r.message).toBe("Signature does not match: none of the keys verified it; tried 1 key (kid 'ec', EC P-256).");
+  });
+
   it('tries every compatible key when the token has no kid', async () => {
     const r = await verifyToken(token({ alg: 'RS256' }, payload, rsaSign(rsa.privateKey)), { text: jwks }, options);
     expect(r).toMatchObject({ signature: 'verified', kid: 'current' });
