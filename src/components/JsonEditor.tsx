@@ -64,7 +64,7 @@ export function JsonEditor({
       autoCapitalize="off"
       autoComplete="off"
       onChange={(event) => change(event.target.value)}
-      className="h-full w-full resize-none bg-white p-2 font-mono text-[13px] leading-5 text-slate-900 focus:outline-none dark:bg-[#1e1e1e] dark:text-slate-100"
+      className="h-full w-full resize-none bg-white p-2 font-mono text-[13px] leading-5 text-slate-900 focus:outline-none dark:bg-slate-900 dark:text-slate-100"
     />
   );
   const border =

@@ -17,6 +17,21 @@ self.MonacoEnvironment = {
 };
 loader.config({ monaco });
 
+// Editor themes whose background is the page's own (Tailwind white / slate-900), so the editors sit in
+// the panels instead of looking pasted in.
+monaco.editor.defineTheme('workbench-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#ffffff', 'editorGutter.background': '#ffffff' },
+});
+monaco.editor.defineTheme('workbench-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#0f172a', 'editorGutter.background': '#0f172a' },
+});
+
 export type MonacoJsonEditorProps = {
   label: string;
   value: string;
@@ -32,7 +47,7 @@ export default function MonacoJsonEditor({ label, value, readOnly, dark, onChang
       language="json"
       value={value}
       height={height}
-      theme={dark ? 'vs-dark' : 'light'}
+      theme={dark ? 'workbench-dark' : 'workbench-light'}
       loading={null}
       onChange={(text) => onChange(text ?? '')}
       options={{
@@ -46,6 +61,9 @@ export default function MonacoJsonEditor({ label, value, readOnly, dark, onChang
         wordWrap: 'on',
         automaticLayout: true,
         renderLineHighlight: 'none',
+        padding: { top: 8, bottom: 8 },
+        lineDecorationsWidth: 6,
+        links: false,
         overviewRulerLanes: 0,
         tabSize: 2,
         // Tab must leave the editor for keyboard-only users (issue 6); Ctrl+M toggles it back.

@@ -8,7 +8,7 @@ export function Pane({ title, actions, children, id }: PaneProps) {
   const headingId = `${id ?? title.replace(/\W+/g, '-').toLowerCase()}-heading`;
   return (
     <section aria-labelledby={headingId} className="flex h-full min-h-0 flex-col">
-      <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+      <div className="flex min-h-11 items-center justify-between gap-2 border-b border-slate-200 px-4 py-1.5 dark:border-slate-800">
         <h2
           id={headingId}
           className="text-xs font-semibold tracking-wider text-slate-600 uppercase dark:text-slate-300"
