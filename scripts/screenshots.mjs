@@ -1,3 +1,4 @@
+/* global process, Buffer, fetch, console, document, HTMLElement */
 // Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png from
 // the production build (run `npm run build` first). Serves dist/ with `vite preview` on 127.0.0.1,
 // drives Debian's Chromium through playwright-core, and makes its RS256 key and token with node:crypto,
