@@ -85,3 +85,29 @@ describe.each(KEYS)('sign -> verify property, %s', (alg, signKey, verifyKey) => 
     );
   });
 });
+
+const ENCODINGS = ['base64url', 'base64', 'hex'] as const;
+const encode = (bytes: Uint8Array, encoding: (typeof ENCODINGS)[number]): string =>
+  Buffer.from(bytes).toString(encoding);
+
+describe('HMAC secret readings property', () => {
+  // Short secrets included on purpose: under 32 bytes is a lint warning, never a refusal (issue 2, Lint).
+  it(`any secret of 1-96 bytes signs in one reading and verifies in another (${NUM_RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 1, maxLength: 96 }),
+        fc.constantFrom(...ENCODINGS),
+        fc.constantFrom(...ENCODINGS),
+        fc.constantFrom('HS256', 'HS384', 'HS512'),
+        async (bytes, signEncoding, verifyEncoding, alg) => {
+          const signKey: KeyInput = { text: encode(bytes, signEncoding), secretEncoding: signEncoding };
+          const token = await signToken(JSON.stringify({ alg }), '{"sub":"secret-readings"}', signKey);
+          const verifyKey: KeyInput = { text: encode(bytes, verifyEncoding), secretEncoding: verifyEncoding };
+          const result = await verifyToken(token, verifyKey);
+          expect(result.signature, `${alg} ${signEncoding} -> ${verifyEncoding}: ${result.message}`).toBe('verified');
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
