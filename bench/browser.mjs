@@ -21,11 +21,18 @@ export function launchBrowser() {
 
 /**
  * Runs in the page before any app script: records (in performance.now() time, i.e. ms since navigation
- * start) when `signature-status` first says `verified`, the next animation frame after it, when a Monaco
- * editor first has rendered lines, and every long task (> 50 ms) the Long Tasks API reports.
+ * start) when the decoded payload (recognised by `marker`, a claim value unique to the run) is first in
+ * `payload-editor`, when `signature-status` first says `verified` and the animation frame after it, when a
+ * Monaco editor first has rendered lines, and every long task (> 50 ms) the Long Tasks API reports.
  */
-function installProbes() {
-  const bench = { verifiedAt: undefined, verifiedFrameAt: undefined, monacoAt: undefined, longTasks: [] };
+function installProbes({ marker }) {
+  const bench = {
+    decodedAt: undefined,
+    verifiedAt: undefined,
+    verifiedFrameAt: undefined,
+    monacoAt: undefined,
+    longTasks: [],
+  };
   window.__bench = bench;
   // The `sub` claim of a compact token's payload, for the Encode-view probe (no eval: the CSP forbids it).
   bench.subOfToken = (token) => {
@@ -41,7 +48,15 @@ function installProbes() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  const payloadShown = () => {
+    const editor = document.querySelector('[data-testid="payload-editor"]');
+    if (!editor) return false;
+    const plain = editor.querySelector('textarea');
+    // A textarea's value is not in the DOM tree; Monaco's rendered lines are.
+    return (plain && plain.value.includes(marker)) || (editor.textContent ?? '').includes(marker);
+  };
   const check = () => {
+    if (bench.decodedAt === undefined && marker && payloadShown()) bench.decodedAt = performance.now();
     if (bench.verifiedAt === undefined) {
       const status = document.querySelector('[data-testid="signature-status"]');
       if (status && status.getAttribute('data-state') === 'verified') {
@@ -54,16 +69,26 @@ function installProbes() {
     if (bench.monacoAt === undefined && document.querySelector('.monaco-editor .view-line')) {
       bench.monacoAt = performance.now();
     }
-    if (bench.verifiedAt !== undefined && bench.monacoAt !== undefined) observer.disconnect();
+    const done = (!marker || bench.decodedAt !== undefined) && bench.verifiedAt !== undefined;
+    if (done && bench.monacoAt !== undefined) observer.disconnect();
+    // React sets a textarea's value without a DOM mutation, so also look once per frame until decoded.
+    else if (marker && bench.decodedAt === undefined && !framePending) {
+      framePending = true;
+      requestAnimationFrame(() => {
+        framePending = false;
+        check();
+      });
+    }
   };
+  let framePending = false;
   const observer = new MutationObserver(check);
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
 
 /** A fresh context (empty HTTP cache, no service worker) with the probes installed. */
-export async function newProbedPage(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  await context.addInitScript(installProbes);
+export async function newProbedPage(browser, { marker } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(installProbes, { marker: marker ?? '' });
   const page = await context.newPage();
   return { context, page };
 }

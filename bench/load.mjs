@@ -1,6 +1,7 @@
-// Load figures: what the page downloads before the first verified token is on screen, how long that takes
-// from navigation start, and what Monaco adds afterwards. Each run uses a fresh browser context (empty
-// HTTP cache, no service worker), i.e. a first visit; the server is warmed by a discarded run first.
+// Load figures: what the page downloads before the decoded token is on screen (the issue-7 size budget)
+// and before it is also verified, how long each takes from navigation start, and what Monaco adds after.
+// Each run uses a fresh browser context (empty HTTP cache, no service worker yet), i.e. a first visit;
+// the server is warmed by a discarded run first.
 /* global window, performance, URL */
 import { newProbedPage, waitForProbe } from './browser.mjs';
 import { gzipSizeOf, resourceKind } from './server.mjs';
@@ -10,60 +11,79 @@ export function loadUrl(origin, token, publicPem) {
   return `${origin}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`;
 }
 
-async function oneLoad(browser, url, distDir) {
-  const { context, page } = await newProbedPage(browser);
-  // Dedicated workers (Monaco's) do not show in the page's Resource Timing; the context sees them.
+const MONACO_FILE = /monaco|editor\.worker|json\.worker|jsonMode|codicon/i;
+
+function sumUpTo(files, cutoff) {
+  const picked = files.filter((f) => cutoff !== undefined && f.start !== undefined && f.start < cutoff);
+  const js = picked.filter((f) => f.kind === 'js').reduce((n, f) => n + f.gzip, 0);
+  const css = picked.filter((f) => f.kind === 'css').reduce((n, f) => n + f.gzip, 0);
+  return { js, css, total: js + css, files: picked.map((f) => ({ path: f.path, gzip: f.gzip })) };
+}
+
+async function oneLoad(browser, { url, marker, distDir }) {
+  const { context, page } = await newProbedPage(browser, { marker });
+  // Dedicated workers (Monaco's) do not show in the page's Resource Timing, and the service worker's
+  // precache fetches are not the page's own: the context's request events see and tell apart both.
   const requested = [];
-  context.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  context.on('request', (request) =>
+    requested.push({ path: new URL(request.url()).pathname, fromServiceWorker: Boolean(request.serviceWorker()) }),
+  );
   try {
     await page.goto(url, { waitUntil: 'commit' });
+    const decodedAt = await waitForProbe(page, 'decodedAt', 15_000);
     const verifiedAt = await waitForProbe(page, 'verifiedAt', 15_000);
     const monacoAt = await waitForProbe(page, 'monacoAt', 20_000);
-    // Let late chunks (workers, fonts) finish so "after" is complete.
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
     const probe = await page.evaluate(() => ({
       verifiedFrameAt: window.__bench.verifiedFrameAt,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-      resources: performance
-        .getEntriesByType('resource')
-        .map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
+      resources: performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime })),
     }));
-    const before = { js: 0, css: 0, files: [] };
-    const after = { js: 0, css: 0, files: [] };
-    const seen = new Set();
     const origin = new URL(url).origin;
+    const files = [];
+    const seen = new Set();
+    const add = async (path, start, fromServiceWorker) => {
+      const kind = resourceKind(path);
+      if ((kind !== 'js' && kind !== 'css') || seen.has(path)) return;
+      const size = await gzipSizeOf(distDir, path);
+      if (!size) return;
+      seen.add(path);
+      files.push({ path, kind, start, gzip: size.gzip, fromServiceWorker });
+    };
     for (const r of probe.resources) {
       const u = new URL(r.url);
-      if (u.origin !== origin) continue;
-      const path = u.pathname;
-      const kind = resourceKind(path);
-      if (kind !== 'js' && kind !== 'css') continue;
-      seen.add(path);
-      const size = await gzipSizeOf(distDir, path);
-      if (!size) continue;
-      const bucket = verifiedAt !== undefined && r.start < verifiedAt ? before : after;
-      bucket[kind] += size.gzip;
-      bucket.files.push({ path, gzip: size.gzip });
+      if (u.origin === origin) await add(u.pathname, r.start, false);
     }
-    for (const path of requested) {
-      const kind = resourceKind(path);
-      if ((kind !== 'js' && kind !== 'css') || seen.has(path)) continue;
-      seen.add(path);
-      const size = await gzipSizeOf(distDir, path);
-      if (!size) continue;
-      after[kind] += size.gzip;
-      after.files.push({ path, gzip: size.gzip, worker: true });
-    }
-    return { verifiedAt, verifiedFrameAt: probe.verifiedFrameAt, monacoAt, fcp: probe.fcp, before, after };
+    for (const r of requested.filter((q) => !q.fromServiceWorker)) await add(r.path, undefined, false);
+    const precache = requested.filter((q) => q.fromServiceWorker && resourceKind(q.path) !== 'other');
+    const pageFiles = files.filter((f) => !f.fromServiceWorker);
+    const beforeVerified = new Set(sumUpTo(pageFiles, verifiedAt).files.map((f) => f.path));
+    const after = pageFiles.filter((f) => !beforeVerified.has(f.path));
+    const monaco = after.filter((f) => MONACO_FILE.test(f.path));
+    return {
+      decodedAt,
+      verifiedAt,
+      verifiedFrameAt: probe.verifiedFrameAt,
+      monacoAt,
+      fcp: probe.fcp,
+      firstDecode: sumUpTo(pageFiles, decodedAt),
+      firstVerified: sumUpTo(pageFiles, verifiedAt),
+      monaco: { gzip: monaco.reduce((n, f) => n + f.gzip, 0), files: monaco.map((f) => f.path) },
+      otherAfter: {
+        gzip: after.filter((f) => !MONACO_FILE.test(f.path)).reduce((n, f) => n + f.gzip, 0),
+        files: after.filter((f) => !MONACO_FILE.test(f.path)).map((f) => f.path),
+      },
+      serviceWorkerPrecacheRequests: precache.length,
+    };
   } finally {
     await context.close();
   }
 }
 
-export async function measureLoad(browser, { origin, distDir, token, publicPem, runs }) {
-  const url = loadUrl(origin, token, publicPem);
-  await oneLoad(browser, url, distDir); // warm the server and the OS file cache; not reported
+export async function measureLoad(browser, { origin, distDir, token, marker, publicPem, runs }) {
+  const options = { url: loadUrl(origin, token, publicPem), marker, distDir };
+  await oneLoad(browser, options); // warm the server and the OS file cache; not reported
   const results = [];
-  for (let i = 0; i < runs; i += 1) results.push(await oneLoad(browser, url, distDir));
+  for (let i = 0; i < runs; i += 1) results.push(await oneLoad(browser, options));
   return results;
 }

@@ -5,7 +5,7 @@
 //   npm run bench -- [--no-build] [--quick] [--skip-lighthouse] [--only=load,keystroke,encode,size,keygen,lighthouse]
 /* global process, console */
 import { writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,12 @@ import { encodePhase, keygenPhase, keystrokePhase, lighthousePhase, loadPhase, s
 import { summarize } from './stats.mjs';
 import { checkBudgets, markdownReport, printReport } from './report.mjs';
 
+const args = new Set(process.argv.slice(2));
 const benchDir = dirname(fileURLToPath(import.meta.url));
 // BENCH_ROOT points the bench at another Vite project (used to check the harness itself on a stand-in page).
 const root = process.env.BENCH_ROOT ?? join(benchDir, '..');
-const distDir = join(root, 'dist');
-const args = new Set(process.argv.slice(2));
+// A fresh build goes to a scratch directory; `--no-build` measures the existing dist/.
+const distDir = args.has('--no-build') ? join(root, 'dist') : join(tmpdir(), 'jwt-workbench-bench-dist');
 const onlyArg = [...args].find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 const wants = (phase) => (!only || only.has(phase)) && !(phase === 'lighthouse' && args.has('--skip-lighthouse'));
@@ -69,9 +70,9 @@ async function main() {
   const started = Date.now();
   if (!args.has('--no-build')) {
     log('building with vite build');
-    buildApp(root);
+    buildApp(root, distDir);
   }
-  const server = await startServer(root);
+  const server = await startServer(root, distDir);
   const browser = await launchBrowser();
   const results = {
     date: new Date().toISOString(),

@@ -6,14 +6,21 @@ import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { preview } from 'vite';
 
-export function buildApp(root) {
-  // `vite build` only (no `tsc -b`): type errors are the test suite's business, the bench measures output.
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+/**
+ * `vite build` only (no `tsc -b`: type errors are the test suite's business, the bench measures output),
+ * into its own directory so a bench never races the e2e tests that rebuild dist/ on a shared machine.
+ */
+export function buildApp(root, outDir) {
+  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
-export async function startServer(root) {
+export async function startServer(root, outDir) {
   const server = await preview({
     root,
+    build: { outDir },
     logLevel: 'error',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
