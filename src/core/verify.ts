@@ -16,6 +16,7 @@ import { describeKeyMismatch, isJwsAlgorithm, keyKindText } from './lib/key-desc
 import { analyzeKey, type LoadedKey } from './lib/key-detect';
 import { isValidSecret } from './lib/key-encoding';
 import { checkSignature } from './lib/verify-signature';
+import { describeSignatureShape } from './lib/verify-shape';
 
 const availability = new Map<string, Promise<boolean>>();
 
@@ -238,6 +239,7 @@ async function verifyDecoded(decoded: DecodedToken, input: KeyInput, claims: Cla
   } else {
     message = 'Signature does not match.';
   }
+  message += describeSignatureShape(alg, decoded.signature, isSet ? undefined : first?.description.bits);
   return withClaims(claims, {
     signature: 'invalid',
     code: 'signature',

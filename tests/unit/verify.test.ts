@@ -105,6 +105,28 @@ describe('verifyToken: signatures', () => {
     expect(r.signature).toBe('invalid');
   });
 
+  it('says when an ES256 signature was left in DER form instead of R||S', async () => {
+    const der = (input: Buffer) => sign('sha256', input, { key: p256.privateKey, dsaEncoding: 'der' });
+    const r = await verifyToken(token({ alg: 'ES256' }, payload, der), { text: spki(p256.publicKey) }, options);
+    expect(r.signature).toBe('invalid');
+    expect(r.message).toContain('starts like a DER (ASN.1) sequence: ES256 needs the raw 64-byte R||S form');
+  });
+
+  it('says when an RSA signature does not have the key size', async () => {
+    const short = (input: Buffer) => rsaSign(rsa.privateKey)(input).subarray(0, 200);
+    const r = await verifyToken(token({ alg: 'RS256' }, payload, short), { text: spki(rsa.publicKey) }, options);
+    expect(r.signature).toBe('invalid');
+    expect(r.message).toContain('The signature is 200 bytes, but an RSA 2048 key makes 256-byte signatures');
+  });
+
+  it('adds no shape note to a well-formed signature by another key', async () => {
+    const r = await verifyToken(token({ alg: 'ES256' }, payload, ecSign(p256.privateKey)), {
+      text: spki(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey),
+    });
+    expect(r.signature).toBe('invalid');
+    expect(r.message).not.toContain('The signature is');
+  });
+
   it('explains a key that does not fit the algorithm', async () => {
     const t = token({ alg: 'RS256' }, payload, rsaSign(rsa.privateKey));
     const r = await verifyToken(t, { text: spki(p256.publicKey) }, options);
