@@ -8,6 +8,9 @@ import type { JwksTestServer } from './jwks-server';
 
 let server: JwksTestServer;
 
+// Several WebCrypto and network steps per test; on a loaded CI machine 60 s is tight.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeAll(async () => {
   server = await startJwksServer();
 });
@@ -159,6 +162,21 @@ test.describe('JWKS fetch failures', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`curl -s '${url}'`);
   });
 
+  test('a server that refuses the connection is explained, with the curl command', async ({ page }) => {
+    // A port that was just free: nothing listens there any more.
+    const closed = await startJwksServer();
+    const url = closed.url(PATHS.jwks);
+    await closed.close();
+    await openToken(page, await tokenFromIssuer());
+    await fetchUrl(page, url);
+    await expect(status(page)).toHaveAttribute('data-state', 'error');
+    // Browsers report a refused connection and a CORS block with the same opaque TypeError.
+    await expect(status(page)).toHaveAttribute('data-code', 'cors');
+    await expect(status(page)).toContainText('the server could not be reached, or it does not allow browser access');
+    await expect(page.getByTestId('jwks-curl')).toHaveText(`curl -s '${url}'`);
+    await expect(verdict(page)).toHaveAttribute('data-state', 'no-key');
+  });
+
   test('a slow server can be cancelled', async ({ page }) => {
     await openToken(page, await tokenFromIssuer());
     await fetchUrl(page, server.url(PATHS.slow));
@@ -215,6 +233,18 @@ test.describe('keys named or carried by the token', () => {
     expect(server.requests.length).toBe(before);
     await page.getByTestId('jwks-fetch').click();
     await expect(verdict(page)).toHaveAttribute('data-state', 'verified');
+  });
+
+  test('x5u is shown with a warning and a curl command, never fetched', async ({ page }) => {
+    const x5u = server.url('/certs/chain.pem');
+    const token = await server.sign({ iss: server.origin }, { header: { x5u } });
+    const before = server.requests.length;
+    await openToken(page, token);
+    const suggestion = page.getByTestId('jwks-suggestion-x5u');
+    await expect(suggestion).toContainText('Warning: whoever made the token chose this URL');
+    await expect(page.getByTestId('jwks-x5u-curl')).toHaveText(`curl -s '${x5u}'`);
+    await page.waitForTimeout(300);
+    expect(server.requests.length).toBe(before);
   });
 
   test('an embedded jwk gets a loud warning and is not used to verify', async ({ page }) => {

@@ -9,6 +9,9 @@ import { guardPage } from './helpers';
 
 type Family = { alg: string; modulus?: string; pemLabel: string; nodeCanVerify: boolean };
 
+// Key generation, signing and two verifications per test; on a loaded CI machine 60 s is tight.
+test.describe.configure({ timeout: 120_000 });
+
 const FAMILIES: Family[] = [
   { alg: 'RS256', modulus: '2048', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
   { alg: 'PS384', modulus: '3072', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },

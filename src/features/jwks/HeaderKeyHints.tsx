@@ -1,6 +1,9 @@
 // Keys the token names or carries itself (RFC 7515 §4.1.2–4.1.6). An attacker chooses these, so
 // they are never fetched or used on their own (RFC 8725 §3.10): URLs become suggestions the user
 // must confirm, embedded keys a loud warning.
+import { CopyButton } from '../../components/CopyButton';
+import { shellQuote } from '../../core/snippets';
+
 type Props = {
   header: Record<string, unknown> | undefined;
   /** Puts a URL into the JWKS field (does not fetch). */
@@ -51,14 +54,35 @@ export function HeaderKeyHints({ header, onSuggest }: Props) {
             Warning: whoever made the token chose this URL. Keys fetched from it only prove something if you already
             trust that server as the issuer. It has not been contacted.
           </p>
-          <button
-            type="button"
-            data-testid={`jwks-use-${name}`}
-            className="btn-secondary mt-1"
-            onClick={() => onSuggest(value)}
-          >
-            I trust it: put this URL in the field
-          </button>
+          {name === 'jku' ? (
+            <button
+              type="button"
+              data-testid="jwks-use-jku"
+              className="btn-secondary mt-1"
+              onClick={() => onSuggest(value)}
+            >
+              I trust it: put this URL in the field
+            </button>
+          ) : (
+            // x5u names a PEM certificate chain (RFC 7515 §4.1.5), not a JWKS, so the fetcher cannot read it.
+            <div className="mt-1 space-y-1">
+              <p>
+                It points at a PEM certificate chain, not a key set. If you trust it, fetch it yourself and paste the
+                first certificate into the key input:
+              </p>
+              <div className="flex items-start gap-2">
+                <code data-testid="jwks-x5u-curl" className="flex-1 font-mono break-all">
+                  {`curl -s ${shellQuote(value)}`}
+                </code>
+                <CopyButton
+                  testId="copy-x5u-curl"
+                  label="Copy the curl command for x5u"
+                  getText={() => `curl -s ${shellQuote(value)}`}
+                  compact
+                />
+              </div>
+            </div>
+          )}
         </div>
       ))}
     </div>
