@@ -1,0 +1,41 @@
+// The examples menu: a fresh key generated in the page for each algorithm family, a signed example
+// token that verifies, and not one request to another origin while doing it.
+import { test, expect } from '@playwright/test';
+import { verifyToken } from '../../src/core';
+import { expectSignature, guardPage } from './helpers';
+
+for (const alg of ['HS256', 'RS256', 'PS256', 'ES256', 'EdDSA'] as const) {
+  test(`Load example ${alg}: generated in the page, decoded and verified`, async ({ page }) => {
+    const guard = guardPage(page);
+    await page.goto('/');
+    await page.getByTestId('example-alg').selectOption(alg);
+    await page.getByTestId('example-load').click();
+    await expect(page.getByTestId('header-editor')).toContainText(alg);
+    await expectSignature(page, 'verified');
+    await expect(page.getByTestId('claims-status')).toHaveAttribute('data-state', 'valid');
+    const token = await page.getByTestId('token-input').inputValue();
+    const keyText = await page.getByTestId('key-input').inputValue();
+    const secretEncoding = alg === 'HS256' ? 'base64url' : 'utf8';
+    expect((await verifyToken(token, { text: keyText, secretEncoding })).signature).toBe('verified');
+    guard.check();
+  });
+}
+
+test('a whole session (example, decode, encode, sign, copy) stays on the app origin', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const guard = guardPage(page);
+  await page.goto('/');
+  await page.getByTestId('example-alg').selectOption('ES256');
+  await page.getByTestId('example-load').click();
+  await expectSignature(page, 'verified');
+  await page.getByTestId('mode-encode').click();
+  await page.getByTestId('example-alg').selectOption('RS256');
+  await page.getByTestId('example-load').click();
+  await expect(page.getByTestId('alg-select')).toHaveValue('RS256');
+  await expect(page.getByTestId('token-output')).toHaveAttribute('data-state', 'done');
+  await page.getByTestId('copy-token').click();
+  await expect(page.getByTestId('copy-token')).toContainText('Copied');
+  await page.getByTestId('mode-decode').click();
+  await expectSignature(page, 'verified');
+  guard.check();
+});

@@ -1,0 +1,128 @@
+// Issue 6, keyboard only: decode, verify, switch view, sign and copy with Tab, Shift+Tab, Enter and
+// Space (text goes in through the keyboard too). Every stop on the way has a visible focus indicator
+// and an accessible name; Monaco's editors do not trap Tab.
+import { test, expect, type Page } from '@playwright/test';
+import { watchPage } from './csp-guard';
+import { defaultPayload, hs256, waitForMonaco } from './helpers';
+
+const SECRET = 'keyboard-secret-long-enough-for-hs256-signing';
+
+type Stop = { testId: string; tag: string; name: string; indicator: string };
+
+/** The focused element, its accessible name, and the focus indicator found on it or its near ancestors. */
+async function focused(page: Page): Promise<Stop> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { testId: '', tag: 'BODY', name: '', indicator: '' };
+    const labelled = el.getAttribute('aria-labelledby');
+    const name =
+      el.getAttribute('aria-label') ??
+      (labelled
+        ? labelled
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ')
+        : null) ??
+      (el as HTMLInputElement).labels?.[0]?.textContent ??
+      null ??
+      el.getAttribute('title') ??
+      el.textContent ??
+      '';
+    let indicator = '';
+    let node: HTMLElement | null = el;
+    for (let depth = 0; node && depth < 5 && !indicator; depth++, node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1)
+        indicator = `outline on ${node.tagName}`;
+      else if (style.boxShadow !== 'none' && node.matches(':focus-within')) indicator = `box-shadow on ${node.tagName}`;
+    }
+    const testId = el.closest('[data-testid]')?.getAttribute('data-testid') ?? '';
+    return { testId, tag: el.tagName, name: name.trim(), indicator };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focus is inside `testId`; checks every stop on the way. */
+async function tabTo(page: Page, testId: string, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 80): Promise<Stop[]> {
+  const stops: Stop[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const stop = await focused(page);
+    stops.push(stop);
+    if (stop.tag !== 'BODY') {
+      expect(stop.indicator, `focus indicator on ${stop.tag} ${stop.testId} "${stop.name}"`).not.toBe('');
+      expect(stop.name, `accessible name of ${stop.tag} ${stop.testId}`).not.toBe('');
+    }
+    if (stop.testId === testId) return stops;
+  }
+  throw new Error(`${key} never reached ${testId}; stops: ${stops.map((s) => s.testId || s.tag).join(' → ')}`);
+}
+
+test('decode, verify, switch view, sign and copy with the keyboard alone', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const watch = await watchPage(page);
+  const token = hs256(defaultPayload({ sub: 'keyboard' }), SECRET);
+  await page.goto('/');
+  await expect(page.getByTestId('token-input')).toBeVisible();
+  await waitForMonaco(page, 'payload-editor').catch(() => undefined);
+
+  // Decode: reach the token box, type the token.
+  await tabTo(page, 'token-input');
+  await page.keyboard.insertText(token);
+  await expect(page.getByTestId('payload-editor')).toContainText('keyboard');
+
+  // Verify: on past the Monaco editors (Tab leaves them) to the key box, type the secret.
+  const forward = await tabTo(page, 'key-input');
+  expect(
+    forward.some((stop) => stop.testId === 'payload-editor'),
+    'Tab went through the payload editor',
+  ).toBe(true);
+  await page.keyboard.insertText(SECRET);
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+
+  // Shift+Tab walks back to the token box.
+  await tabTo(page, 'token-input', 'Shift+Tab');
+
+  // Switch view with Enter on the Encode button.
+  await tabTo(page, 'mode-encode', 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mode-encode')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('token-output')).toHaveText(/^eyJ/);
+
+  // Sign with a new secret typed into the key box.
+  const before = await page.getByTestId('token-output').textContent();
+  await tabTo(page, 'key-input');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(`${SECRET}-rotated`);
+  await expect(page.getByTestId('token-output')).not.toHaveText(before ?? '');
+  const signed = (await page.getByTestId('token-output').textContent()) ?? '';
+  expect(signed).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+
+  // Copy with Space.
+  await tabTo(page, 'copy-token', 'Shift+Tab');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('copy-token')).toHaveAttribute('data-state', 'copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(signed);
+
+  // And back to Decode with Space, where the signed token verifies against the rotated secret.
+  await tabTo(page, 'mode-decode', 'Shift+Tab');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('mode-decode')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+  await watch.expectClean();
+});
+
+test('every focusable control in both views has an accessible name', async ({ page }) => {
+  await page.goto(`/#token=${hs256(defaultPayload(), SECRET)}`);
+  for (const mode of ['decode', 'encode'] as const) {
+    await page.getByTestId(`mode-${mode}`).click();
+    const controls = page.locator('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])');
+    const count = await controls.count();
+    expect(count).toBeGreaterThan(10);
+    for (let i = 0; i < count; i++) {
+      const control = controls.nth(i);
+      if (!(await control.isVisible())) continue;
+      await expect(control, `${mode}: control ${i}`).toHaveAccessibleName(/\S/);
+    }
+  }
+});
