@@ -154,6 +154,16 @@ test.describe('key generator', () => {
     guard.check();
   });
 
+  test('the generator follows the Encode view algorithm until one is picked in it', async ({ page }) => {
+    await page.goto('/#mode=encode');
+    await page.getByTestId('alg-select').selectOption('PS256');
+    await expect(page.getByTestId('keygen-alg')).toHaveValue('PS256');
+    await expect(page.getByTestId('keygen-modulus')).toBeVisible();
+    await page.getByTestId('keygen-alg').selectOption('ES384');
+    await page.getByTestId('alg-select').selectOption('HS256');
+    await expect(page.getByTestId('keygen-alg')).toHaveValue('ES384');
+  });
+
   test('an algorithm the browser lacks is marked "not supported by this browser"', async ({ page }) => {
     // Simulate a browser without ML-DSA in WebCrypto (Firefox and Safari today).
     await page.addInitScript(() => {

@@ -38,7 +38,9 @@ const isJwsAlgorithm = (value: string): value is JwsAlgorithm => (JWS_ALGORITHMS
 export function KeygenPanel() {
   const ids = useId();
   const currentAlg = useAppState((s) => s.alg);
-  const [alg, setChosenAlg] = useState<JwsAlgorithm>(isJwsAlgorithm(currentAlg) ? currentAlg : 'ES256');
+  // Follows the Encode view's algorithm until the user picks one here.
+  const [chosenAlg, setChosenAlg] = useState<JwsAlgorithm>();
+  const alg = chosenAlg ?? (isJwsAlgorithm(currentAlg) ? currentAlg : 'ES256');
   const [modulusLength, setModulusLength] = useState<RsaModulusLength>(2048);
   const [kidApplied, setKidApplied] = useState<string>();
   const support = useAlgorithmSupport();
