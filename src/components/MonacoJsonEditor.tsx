@@ -2,6 +2,7 @@
 // decode never wait for it). Bundled locally: `loader.config({ monaco })` stops @monaco-editor/react
 // from fetching Monaco from its CDN default, and the workers are built by Vite from the package.
 import Editor, { loader } from '@monaco-editor/react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 // The editor contributions (clipboard, find, folding, hover…): jsonMode imports this module lazily, and
 // contributions registered after the first editor exists fail with "depends on UNKNOWN service".
 import 'monaco-editor/internal/common/workers';
@@ -41,7 +42,38 @@ export type MonacoJsonEditorProps = {
   height: string;
 };
 
-export default function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height }: MonacoJsonEditorProps) {
+// One options object per (label, readOnly): @monaco-editor/react calls updateOptions whenever the
+// object changes, and a relayout on every keystroke in the token box costs tens of milliseconds.
+const BASE_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  minimap: { enabled: false },
+  lineNumbers: 'off',
+  folding: true,
+  fontSize: 13,
+  scrollBeyondLastLine: false,
+  wordWrap: 'on',
+  automaticLayout: true,
+  renderLineHighlight: 'none',
+  padding: { top: 8, bottom: 8 },
+  lineDecorationsWidth: 6,
+  links: false,
+  overviewRulerLanes: 0,
+  tabSize: 2,
+  // Tab must leave the editor for keyboard-only users (issue 6); Ctrl+M toggles it back.
+  tabFocusMode: true,
+  fixedOverflowWidgets: true,
+  // The EditContext input path (Chromium) ignores synthetic input and some IMEs; the classic
+  // hidden textarea is what assistive tech and automation have been tested against for years.
+  editContext: false,
+};
+
+function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height }: MonacoJsonEditorProps) {
+  const options = useMemo(() => ({ ...BASE_OPTIONS, ariaLabel: label, readOnly }), [label, readOnly]);
+  // The latest onChange without handing Monaco a new callback on every render.
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  const handleChange = useCallback((text: string | undefined) => onChangeRef.current(text ?? ''), []);
   return (
     <Editor
       language="json"
@@ -49,30 +81,19 @@ export default function MonacoJsonEditor({ label, value, readOnly, dark, onChang
       height={height}
       theme={dark ? 'workbench-dark' : 'workbench-light'}
       loading={null}
-      onChange={(text) => onChange(text ?? '')}
-      options={{
-        ariaLabel: label,
-        readOnly,
-        minimap: { enabled: false },
-        lineNumbers: 'off',
-        folding: true,
-        fontSize: 13,
-        scrollBeyondLastLine: false,
-        wordWrap: 'on',
-        automaticLayout: true,
-        renderLineHighlight: 'none',
-        padding: { top: 8, bottom: 8 },
-        lineDecorationsWidth: 6,
-        links: false,
-        overviewRulerLanes: 0,
-        tabSize: 2,
-        // Tab must leave the editor for keyboard-only users (issue 6); Ctrl+M toggles it back.
-        tabFocusMode: true,
-        fixedOverflowWidgets: true,
-        // The EditContext input path (Chromium) ignores synthetic input and some IMEs; the classic
-        // hidden textarea is what assistive tech and automation have been tested against for years.
-        editContext: false,
-      }}
+      onChange={handleChange}
+      options={options}
     />
   );
 }
+
+// onChange is read through a ref, so a new callback alone does not re-render Monaco.
+export default memo(
+  MonacoJsonEditor,
+  (a, b) =>
+    a.value === b.value &&
+    a.label === b.label &&
+    a.readOnly === b.readOnly &&
+    a.dark === b.dark &&
+    a.height === b.height,
+);
