@@ -46,7 +46,8 @@ export function registerServiceWorker(): void {
   const base = import.meta.env.BASE_URL;
   const wb = new Workbox(`${base}sw.js`, { scope: base });
   wb.addEventListener('activated', (event) => {
-    if (!event.isUpdate) setStatus({ state: 'offline-ready', firstInstall: true });
+    // An update found later is `isExternal` (workbox-window's heuristic); its activation is not a first install.
+    if (!event.isUpdate && !event.isExternal) setStatus({ state: 'offline-ready', firstInstall: true });
   });
   wb.addEventListener('waiting', () => {
     setStatus({
