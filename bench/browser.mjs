@@ -86,8 +86,9 @@ function installProbes({ marker }) {
 }
 
 /** A fresh context (empty HTTP cache, no service worker) with the probes installed. */
-export async function newProbedPage(browser, { marker } = {}) {
+export async function newProbedPage(browser, { marker, clipboard } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await context.addInitScript(installProbes, { marker: marker ?? '' });
   const page = await context.newPage();
   return { context, page };

@@ -40,11 +40,9 @@ export async function keystrokePhase({ browser, origin, signers, runs, edits, lo
   const out = {};
   for (const alg of FAMILIES) {
     log(`keystroke: ${alg}, ${runs} run(s) of ${edits - 1} edits`);
-    const all = [];
-    for (let i = 0; i < runs; i += 1) {
-      const sequence = await makeEditSequence(signers[alg], edits);
-      all.push(await measureTokenEdits(browser, origin, signers[alg].keyText, sequence));
-    }
+    const sequences = [];
+    for (let i = 0; i < runs; i += 1) sequences.push(await makeEditSequence(signers[alg], edits));
+    const all = await measureTokenEdits(browser, origin, signers[alg].keyText, sequences);
     out[alg] = {
       tokenChars: (await signers[alg].sign(payloadOfSize(300, 0))).length,
       edits: all.reduce((n, r) => n + r.latencies.length, 0),

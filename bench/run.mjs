@@ -2,7 +2,7 @@
 // measures load size and time, keystroke → verdict latency, large payloads, key generation and
 // Lighthouse; prints a table, writes bench/results.json, and exits 1 when a budget is missed.
 //
-//   npm run bench -- [--no-build] [--quick] [--skip-lighthouse] [--only=load,keystroke,encode,size,keygen,lighthouse]
+//   npm run bench -- [--no-build] [--dist=DIR] [--quick] [--skip-lighthouse] [--only=load,keystroke,encode,size,keygen,lighthouse]
 /* global process, console */
 import { writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -20,8 +20,9 @@ const args = new Set(process.argv.slice(2));
 const benchDir = dirname(fileURLToPath(import.meta.url));
 // BENCH_ROOT points the bench at another Vite project (used to check the harness itself on a stand-in page).
 const root = process.env.BENCH_ROOT ?? join(benchDir, '..');
-// A fresh build goes to a scratch directory; `--no-build` measures the existing dist/.
-const distDir = args.has('--no-build') ? join(root, 'dist') : join(tmpdir(), 'jwt-workbench-bench-dist');
+// A fresh build goes to a scratch directory; `--no-build` measures dist/, or the build given by --dist=DIR.
+const distArg = [...args].find((a) => a.startsWith('--dist='))?.slice('--dist='.length);
+const distDir = distArg ?? (args.has('--no-build') ? join(root, 'dist') : join(tmpdir(), 'jwt-workbench-bench-dist'));
 const onlyArg = [...args].find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 const wants = (phase) => (!only || only.has(phase)) && !(phase === 'lighthouse' && args.has('--skip-lighthouse'));
@@ -68,7 +69,7 @@ function gitDescribe() {
 
 async function main() {
   const started = Date.now();
-  if (!args.has('--no-build')) {
+  if (!args.has('--no-build') && !distArg) {
     log('building with vite build');
     buildApp(root, distDir);
   }

@@ -19,7 +19,7 @@ export async function measureSizes(browser, origin, signer, { reps, settleMs = 1
   const out = [];
   for (const size of SIZES) {
     const edits = await makeEditSequence(signer, reps + 1, size.bytes);
-    const run = await measureTokenEdits(browser, origin, signer.keyText, edits, {
+    const [run] = await measureTokenEdits(browser, origin, signer.keyText, [edits], {
       gapMs: settleMs,
       timeoutMs: 15_000,
     });
