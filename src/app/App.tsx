@@ -11,13 +11,24 @@ import { TopBar } from './TopBar';
 import { UpdateNotice } from './UpdateNotice';
 
 // The Encode view (and the signer it pulls in) is not needed for the first decoded token.
-const EncodePanes = lazy(() => import('./EncodePanes').then((m) => ({ default: m.EncodePanes })));
+const loadEncodePanes = () => import('./EncodePanes');
+const EncodePanes = lazy(() => loadEncodePanes().then((m) => ({ default: m.EncodePanes })));
+
+// Fetched once the page is idle, so switching to Encode is instant without costing the first decode.
+function prefetchEncodeView(): void {
+  const start = () => void loadEncodePanes().catch(() => undefined);
+  setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+    else start();
+  }, 1000);
+}
 
 export function App() {
   const mode = useAppState((s) => s.mode);
   const dark = useIsDark();
   useEffect(() => applyThemeToDocument(dark), [dark]);
   useEffect(() => {
+    prefetchEncodeView();
     const stopVerify = startVerification(appStore);
     const stopSign = startSigning(appStore);
     // A new link pasted into the address bar of an open tab changes only the fragment.

@@ -22,7 +22,7 @@ function ResizeHandle({ label }: { label: string }) {
   return (
     <Separator
       aria-label={label}
-      className="group relative w-1.5 bg-slate-200 outline-none hover:bg-sky-400 focus-visible:bg-sky-500 data-[separator=active]:bg-sky-500 dark:bg-slate-800 dark:hover:bg-sky-600"
+      className="group relative w-1.5 bg-slate-200 hover:bg-sky-400 focus-visible:bg-sky-500 data-[separator=active]:bg-sky-500 dark:bg-slate-800 dark:hover:bg-sky-600"
     />
   );
 }
