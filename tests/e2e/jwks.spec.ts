@@ -115,6 +115,20 @@ test.describe('JWKS from a URL', () => {
     await expect(verdict(page)).toHaveAttribute('data-state', 'verified');
   });
 
+  test('the fetched set and the URL survive a trip to the Encode view and back', async ({ page }) => {
+    await openToken(page, await tokenFromIssuer());
+    await fetchUrl(page, server.origin);
+    await expect(status(page)).toHaveAttribute('data-state', 'loaded');
+    const requests = server.requests.length;
+    await page.getByTestId('mode-encode').click();
+    await expect(page.getByTestId('jwks-url')).toHaveCount(0);
+    await page.getByTestId('mode-decode').click();
+    await expect(page.getByTestId('jwks-url')).toHaveValue(server.origin);
+    await expect(status(page)).toHaveAttribute('data-state', 'loaded');
+    await expect(page.getByTestId('jwks-key-row')).toHaveCount(3);
+    expect(server.requests.length).toBe(requests);
+  });
+
   test('keys jose cannot import are skipped with a reason, the others still verify', async ({ page }) => {
     await openToken(page, await tokenFromIssuer());
     await fetchUrl(page, server.url(PATHS.partial));

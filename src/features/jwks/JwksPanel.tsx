@@ -1,7 +1,7 @@
 // JWKS / OpenID Connect panel (issue 4): fetch a key set from a URL the user typed or confirmed,
 // list its keys, and make it the verification key. Network I/O is the core's (src/core/jwks.ts);
 // this panel only decides *when* (explicit action) and renders the outcome.
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { decodeToken } from '../../core/token';
 import type { DecodedToken } from '../../core/token';
 import { actions, selectDecode, useAppState } from '../../state';
@@ -9,6 +9,7 @@ import { HeaderKeyHints } from './HeaderKeyHints';
 import { JwksStatus } from './JwksStatus';
 import { KeySetTable } from './KeySetTable';
 import { OidcChecks } from './OidcChecks';
+import { recallPanel, rememberPanel } from './keySetCache';
 import { useJwksFetch } from './useJwksFetch';
 import type { LoadedKeySet } from './useJwksFetch';
 
@@ -38,15 +39,18 @@ export function JwksPanel() {
   const tokenKid = typeof header?.kid === 'string' ? header.kid : undefined;
   const issuer = typeof payload?.iss === 'string' ? payload.iss : undefined;
 
-  const [url, setUrl] = useState('');
-  const [applied, setApplied] = useState<{ url: string; text: string }>();
+  const [url, setUrl] = useState(() => recallPanel().url);
+  const [applied, setApplied] = useState(() => recallPanel().applied);
   const onLoaded = useCallback((from: string, keySet: LoadedKeySet) => {
     // Only the keys jose can import: the skipped ones are listed in the status instead.
     const text = keySet.result.keysText;
     actions.setKeyText(text, 'jwks');
     setApplied({ url: keySet.result.jwksUrl || from, text });
   }, []);
-  const { state, start, cancel } = useJwksFetch(onLoaded);
+  const { state, start, cancel } = useJwksFetch(onLoaded, recallPanel().status);
+  useEffect(() => {
+    rememberPanel({ url, applied, status: state.status === 'loading' ? { status: 'idle' } : state });
+  }, [url, applied, state]);
 
   const inUse = applied !== undefined && keySource === 'jwks' && keyText === applied.text;
   const result = verification.status === 'done' ? verification.result : undefined;

@@ -1,6 +1,6 @@
 // Fetching a key set on the user's explicit request (button or Enter; never on typing), with a
 // 10 s timeout, a Cancel, a per-session cache, and only the latest request allowed to land.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_JWKS_TIMEOUT_MS, JwksError, checkJwksUrl, fetchKeySet, summarizeKeySet } from '../../core/jwks';
 import type { JwksKeySummary, KeySetResult } from '../../core/jwks';
 import { cacheKeySet, readCachedKeySet } from './keySetCache';
@@ -31,10 +31,22 @@ async function load(url: string, signal: AbortSignal): Promise<LoadedKeySet> {
   return { result, summaries };
 }
 
-export function useJwksFetch(onLoaded: (url: string, keySet: LoadedKeySet) => void) {
-  const [state, setState] = useState<JwksFetchState>({ status: 'idle' });
+export function useJwksFetch(
+  onLoaded: (url: string, keySet: LoadedKeySet) => void,
+  initial: JwksFetchState = { status: 'idle' },
+) {
+  const [state, setState] = useState<JwksFetchState>(initial);
   const latest = useRef(0);
   const controller = useRef<AbortController | undefined>(undefined);
+  // Leaving the Decode view unmounts the panel: a fetch still under way must not land afterwards
+  // and swap the key the user is now working with.
+  useEffect(
+    () => () => {
+      latest.current += 1;
+      controller.current?.abort();
+    },
+    [],
+  );
 
   const start = useCallback(
     async (text: string, options: { refresh?: boolean } = {}) => {
