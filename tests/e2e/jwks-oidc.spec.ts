@@ -73,3 +73,13 @@ test('aud/azp and nonce are compared with the values typed in', async ({ page })
   await page.getByTestId('oidc-nonce').fill('replayed');
   await expect(page.getByTestId('oidc-nonce-verdict')).toHaveAttribute('data-state', 'mismatch');
 });
+
+test('several audiences without azp, and a missing nonce, are flagged', async ({ page }) => {
+  const idToken = await server.sign({ iss: server.origin, aud: ['client-1', 'api'] });
+  await page.goto(`/#id_token=${idToken}`);
+  await page.getByTestId('oidc-client-id').fill('client-1');
+  await expect(page.getByTestId('oidc-aud')).toHaveAttribute('data-state', 'mismatch');
+  await expect(page.getByTestId('oidc-aud')).toContainText('2 audiences but no azp');
+  await page.getByTestId('oidc-nonce').fill('n-1');
+  await expect(page.getByTestId('oidc-nonce-verdict')).toHaveAttribute('data-state', 'missing');
+});
