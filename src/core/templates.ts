@@ -150,6 +150,19 @@ function shape(id: TemplateId, env: TemplateEnvironment): Omit<FilledTemplate, '
   }
 }
 
+/**
+ * An RFC 9562 version 4 UUID from 16 random bytes. `crypto.randomUUID` exists only in secure contexts,
+ * `crypto.getRandomValues` everywhere (a LAN http:// address included), so the UI feeds this one.
+ */
+export function uuidV4(random: Uint8Array): string {
+  if (random.length < 16) throw new RangeError('uuidV4 needs 16 random bytes.');
+  const bytes = Uint8Array.from(random.subarray(0, 16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function isTemplateId(value: unknown): value is TemplateId {
   return (TEMPLATE_IDS as readonly unknown[]).includes(value);
 }

@@ -5,6 +5,7 @@ import {
   refreshTimeClaims,
   TEMPLATE_IDS,
   TEMPLATES,
+  uuidV4,
   type TemplateEnvironment,
 } from '../../src/core/templates';
 import { signToken } from '../../src/core/sign';
@@ -143,5 +144,24 @@ describe('refreshTimeClaims', () => {
     const input = { iat: 1, exp: 2 };
     refreshTimeClaims(input, 10);
     expect(input).toEqual({ iat: 1, exp: 2 });
+  });
+});
+
+describe('uuidV4', () => {
+  it('sets the version and variant bits and keeps the other 122 bits', () => {
+    expect(uuidV4(new Uint8Array(16))).toBe('00000000-0000-4000-8000-000000000000');
+    expect(uuidV4(new Uint8Array(16).fill(0xff))).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
+  });
+
+  it('formats random bytes like crypto.randomUUID', () => {
+    for (let i = 0; i < 50; i += 1) {
+      expect(uuidV4(crypto.getRandomValues(new Uint8Array(16)))).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+    }
+  });
+
+  it('refuses fewer than 16 bytes', () => {
+    expect(() => uuidV4(new Uint8Array(15))).toThrow(RangeError);
   });
 });

@@ -2,7 +2,7 @@
 // explicitly saves a key"). Nothing is written unless Save is pressed. localStorage rather than IndexedDB:
 // a few small strings, synchronous reads for the first render, and it works on file:// in Chromium.
 // The storage key is separate from the preferences (src/state/preferences.ts), which never hold a key.
-import { SECRET_ENCODINGS, type SecretEncoding } from '../../core';
+import { SECRET_ENCODINGS, uuidV4, type SecretEncoding } from '../../core';
 
 export type SavedKey = { id: string; label: string; text: string; encoding: SecretEncoding; savedAt: number };
 
@@ -76,7 +76,7 @@ export function saveKey(entry: { label: string; text: string; encoding: SecretEn
   const label = entry.label.trim() || 'Unnamed key';
   if (entry.text.trim() === '') return { ok: false, message: 'There is no key to save: paste or generate one first.' };
   const saved: SavedKey = {
-    id: crypto.randomUUID(),
+    id: uuidV4(crypto.getRandomValues(new Uint8Array(16))),
     label,
     text: entry.text,
     encoding: entry.encoding,

@@ -1,7 +1,7 @@
 // Encode view: one click fills header and payload with a real-world shape and fresh times. The shapes
 // and the time/jti logic are the core's (src/core/templates.ts); this only offers them and applies one.
 import { useId, useState } from 'react';
-import { fillTemplate, TEMPLATES, type TemplateId } from '../../core';
+import { fillTemplate, TEMPLATES, uuidV4, type TemplateId } from '../../core';
 import { actions } from '../../state';
 import { requestSnippetAuthStyle } from './snippetAuth';
 
@@ -10,7 +10,7 @@ const AUTH_WORDS = { bearer: 'Authorization: Bearer <token>', raw: 'Authorizatio
 export function applyTemplate(id: TemplateId): string {
   const filled = fillTemplate(id, {
     nowSeconds: Date.now() / 1000,
-    randomUUID: () => crypto.randomUUID(),
+    randomUUID: () => uuidV4(crypto.getRandomValues(new Uint8Array(16))),
   });
   // The signing key stays: a template is a shape, and the user's key (or a generated one) still fits or says why not.
   actions.loadEncodeInputs(filled.headerText, filled.payloadText);
