@@ -72,10 +72,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          // Feature folders are flat, so `../x` from inside one is always a sibling feature.
           patterns: [
             {
-              group: ['../../features/*', '../*/**', '!../components/**'],
-              message: 'Features must not import each other; move shared code to src/components or src/state.',
+              regex: '^\\.\\./(?!\\.\\./)',
+              message: 'Features must not import each other; share through src/components or src/state.',
+            },
+            {
+              group: ['**/features/**'],
+              message: 'Features must not import each other; share through src/components or src/state.',
             },
           ],
         },
