@@ -24,9 +24,12 @@ function Page(props: { onReset: () => void }): ReactNode {
   return createElement(
     'div',
     null,
-    createElement(PanelBoundary, { name: 'Encoded' }, createElement(TokenInput)),
-    createElement(PanelBoundary, { name: 'Decoded', onReset: props.onReset }, createElement(Bomb)),
-    createElement(PanelBoundary, { name: 'Key' }, createElement('p', { 'data-testid': 'key-ok' }, 'key panel')),
+    createElement(PanelBoundary, { name: 'Encoded', children: createElement(TokenInput) }),
+    createElement(PanelBoundary, { name: 'Decoded', onReset: props.onReset, children: createElement(Bomb) }),
+    createElement(PanelBoundary, {
+      name: 'Key',
+      children: createElement('p', { 'data-testid': 'key-ok' }, 'key panel'),
+    }),
   );
 }
 
@@ -85,7 +88,7 @@ describe('PanelBoundary', () => {
   it('a reset without a handler re-renders the panel, which fails again while the input still breaks it', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    act(() => root.render(createElement(PanelBoundary, { name: 'Decoded' }, createElement(Bomb))));
+    act(() => root.render(createElement(PanelBoundary, { name: 'Decoded', children: createElement(Bomb) })));
     act(() => actions.setTokenText(BOMB));
     const button = () => container.querySelector('button');
     expect(button()?.textContent).toBe('Reset the Decoded panel');
