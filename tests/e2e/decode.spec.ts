@@ -95,6 +95,9 @@ test('claim descriptions appear on focus as an accessible tooltip', async ({ pag
   expect(tooltipId).toBeTruthy();
   await expect(page.locator(`[id="${tooltipId}"]`)).toBeVisible();
   await expect(page.locator(`[id="${tooltipId}"]`)).toContainText(/expir/i);
+  await page.keyboard.press('Escape');
+  await expect(page.locator(`[id="${tooltipId}"]`)).toBeHidden();
+  await expect(name).toBeFocused();
 });
 
 test('lint findings list severity and a reference', async ({ page }) => {

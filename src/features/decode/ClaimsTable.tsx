@@ -1,6 +1,6 @@
 // Every claim of the payload: what it means (a tooltip on hover and focus, also the accessible
 // description), times as local and UTC dates plus a relative phrase, badges, and lists for aud/scopes.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ClaimBadge, ClaimRow } from '../../core';
 import { selectClaimRows, selectDecode, useAppState, useNow } from '../../state';
 
@@ -34,14 +34,23 @@ function revealBidiControls(text: string): string {
 
 function ClaimName({ row }: { row: ClaimRow }) {
   const tooltipId = useId();
+  // WCAG 1.4.13: a tooltip shown on hover or focus can be dismissed with Escape without moving focus.
+  const [dismissed, setDismissed] = useState(false);
   if (!row.info) {
     return <span className="font-mono">{row.name}</span>;
   }
   return (
-    <span className="group relative inline-block">
+    <span
+      className={`group relative inline-block ${dismissed ? '[&>[role=tooltip]]:!invisible' : ''}`}
+      onMouseLeave={() => setDismissed(false)}
+      onBlur={() => setDismissed(false)}
+    >
       <button
         type="button"
         aria-describedby={tooltipId}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setDismissed(true);
+        }}
         className="cursor-help font-mono underline decoration-slate-400 decoration-dotted underline-offset-4"
       >
         {row.name}
