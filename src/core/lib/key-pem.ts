@@ -31,6 +31,14 @@ function decodeBody(label: string, body: string): { der: Uint8Array; encryptedHe
       `the ${label} block contains '${bad[0]}', which is not base64; copy the key again without extra characters`,
     );
   }
+  // Padding only at the end: an '=' inside the data would reach the base64 reader as a plain Error.
+  const innerPadding = /=+[^=]/.exec(data);
+  if (innerPadding) {
+    throw new KeyError(
+      'der',
+      `the ${label} block has '=' inside its base64 (character ${innerPadding.index + 1}), where only the end may be padded; copy the key again without extra characters`,
+    );
+  }
   if (data.length === 0)
     throw new KeyError('pem-truncated', `the ${label} block is empty: only the BEGIN and END lines are there`);
   return {
