@@ -1,7 +1,7 @@
 // A JSON editor: Monaco once it has loaded, a plain textarea until then (same wrapper test id, so
 // tests and users do not care which one they got). The wrapper keeps the user's text while it is not
 // valid JSON and reports the syntax error under the editor.
-import { Suspense, useId, useState } from 'react';
+import { Suspense, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useIsDark } from '../state';
 import { LazyMonacoJsonEditor, useMonacoReady } from './useMonaco';
 
@@ -17,6 +17,27 @@ export type JsonEditorProps = {
   height?: string;
   accent?: 'header' | 'payload';
 };
+
+// Monaco's JSON worker parses recursively: a few thousand levels of nesting overflow its stack (an
+// unhandled rejection in the page) and its main-thread folding stalls the tab long before that. Real
+// tokens nest a handful of levels; deeper text (issue 6: 10,000 levels) stays in the plain editor.
+const MONACO_MAX_DEPTH = 200;
+
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return false;
+}
 
 function syntaxError(text: string): string | undefined {
   if (text.trim() === '') return 'Empty: type a JSON object.';
@@ -39,7 +60,7 @@ export function JsonEditor({
   accent,
 }: JsonEditorProps) {
   const dark = useIsDark();
-  const monacoReady = useMonacoReady();
+  const monacoLoaded = useMonacoReady();
   const id = useId();
   // The text shown follows `value` whenever the owner changes it, and the user's typing otherwise.
   const [text, setText] = useState(value);
@@ -48,11 +69,22 @@ export function JsonEditor({
     setLastValue(value);
     setText(value);
   }
+  const monacoReady = monacoLoaded && !nestsDeeperThan(text, MONACO_MAX_DEPTH);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
+  // @monaco-editor/react echoes a programmatic value update of a read-only editor as a change, through
+  // the handler of the previous render (its subscription effect runs after its value effect). A JWE
+  // header replacing an editable header came back as an "edit" that rebuilt the previous token over the
+  // one the user pasted (issue 6 chaos test). So the handler reads the current props, and an echo of
+  // the value the owner gave is not an edit.
+  const latest = useRef({ value, onChange });
+  useLayoutEffect(() => {
+    latest.current = { value, onChange };
+  });
   const change = (next: string) => {
     setText(next);
-    onChange?.(next);
+    const { value: given, onChange: notify } = latest.current;
+    if (notify && next !== given) notify(next);
   };
   const plain = (
     <textarea
@@ -78,7 +110,10 @@ export function JsonEditor({
       <div
         data-testid={testId}
         data-editor={monacoReady ? 'monaco' : 'plain'}
-        className={`overflow-hidden rounded-md border focus-within:ring-2 focus-within:ring-sky-600 ${border} ${stale ? 'opacity-50' : ''}`}
+        data-stale={stale || undefined}
+        // Not opacity: greyed-out JSON fell below WCAG contrast (axe, issue 6); a dashed border and the
+        // words under TokenStatus ("the last token that decoded") say it is out of date.
+        className={`overflow-hidden rounded-md border focus-within:ring-2 focus-within:ring-sky-600 ${border} ${stale ? 'border-dashed border-2' : ''}`}
         style={{ height }}
       >
         {monacoReady ? (
