@@ -12,7 +12,7 @@ export type JsonEditorProps = {
   onChange?: (text: string) => void;
   /** Problem reported by the owner (e.g. "the header must be an object"), shown like a syntax error. */
   problem?: string | undefined;
-  /** The value is the last good one while the input is broken: shown greyed out. */
+  /** The value is the last good one while the input is broken: shown in a dashed frame. */
   stale?: boolean;
   height?: string;
   accent?: 'header' | 'payload';

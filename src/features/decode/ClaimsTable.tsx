@@ -108,7 +108,8 @@ export function ClaimsTable() {
   const rows = selectClaimRows(decoded.payload, now);
   if (rows.length === 0) return null;
   return (
-    <div className={outcome.ok ? '' : 'opacity-50'}>
+    // Out of date: a dashed frame, not opacity (greyed-out text failed WCAG contrast, axe in issue 6).
+    <div className={outcome.ok ? '' : 'rounded-md border-2 border-dashed border-slate-300 p-2 dark:border-slate-600'}>
       <table data-testid="claims-table" className="w-full text-left text-sm">
         <caption className="mb-2 text-left text-sm font-semibold text-slate-800 dark:text-slate-100">Claims</caption>
         <thead className="sr-only">

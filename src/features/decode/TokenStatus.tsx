@@ -71,7 +71,7 @@ export function TokenStatus() {
             ) : null}
             {outcome.lastGood ? (
               <p className="mt-1 text-red-800 dark:text-red-200">
-                The panels show the last token that decoded, greyed out.
+                The panels show the last token that decoded, in a dashed frame.
               </p>
             ) : null}
           </div>

@@ -36,7 +36,7 @@ export function TokenOutput() {
         role="textbox"
         aria-readonly="true"
         tabIndex={0}
-        className={`token-layer min-h-32 rounded-md border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900 ${stale ? 'line-through decoration-slate-400 opacity-50' : ''}`}
+        className={`token-layer min-h-32 rounded-md border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900 ${stale ? 'line-through decoration-slate-400' : ''}`}
       >
         {parts.length === 3 ? (
           <>

@@ -1,0 +1,134 @@
+// Issue 6, accessibility: axe reports zero violations in both views, light and dark (with verdicts,
+// claims, lint, Monaco and the key panels on screen); prefers-reduced-motion stops transitions and
+// animations; prefers-color-scheme picks the theme by default; verdicts carry words and an icon, not
+// only a colour; verdicts and errors sit in aria-live regions.
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watchPage } from './csp-guard';
+import { defaultPayload, hs256, nowSeconds, waitForMonaco } from './helpers';
+
+const SECRET = 'a11y-secret-that-is-long-enough-for-hs256!';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.nodes
+        .slice(0, 4)
+        .map((node) => node.target.join(' '))
+        .join(', ')}`,
+  );
+}
+
+async function showDecode(page: Page): Promise<void> {
+  await page.goto(`/#token=${hs256(defaultPayload({ scope: 'read write' }), SECRET)}`);
+  await page.getByTestId('key-input').fill(SECRET);
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+  await waitForMonaco(page, 'payload-editor');
+}
+
+async function showEncode(page: Page): Promise<void> {
+  await showDecode(page);
+  await page.getByTestId('mode-encode').click();
+  await waitForMonaco(page, 'header-editor');
+  await expect(page.getByTestId('token-output')).toHaveText(/^eyJ/);
+}
+
+for (const view of ['decode', 'encode'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`axe: zero violations in the ${view} view, ${theme} theme`, async ({ page }) => {
+      test.setTimeout(240_000);
+      const watch = await watchPage(page);
+      await (view === 'decode' ? showDecode(page) : showEncode(page));
+      await page.getByTestId(`theme-${theme}`).click();
+      if (theme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+      else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+      expect(await axeViolations(page)).toEqual([]);
+      await watch.expectClean();
+    });
+  }
+}
+
+test('axe: zero violations with errors on screen (broken token, broken key, expired claims)', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(`/#token=${hs256(defaultPayload({ exp: nowSeconds() - 60 }), SECRET)}`);
+  await page.getByTestId('key-input').fill('-----BEGIN PUBLIC KEY-----\nMIIB');
+  await expect(page.getByTestId('key-kind')).toHaveAttribute('data-kind', 'error');
+  await page.getByTestId('token-input').fill('eyJhbGciOiJIUzI1NiJ9.e30=.x!');
+  await expect(page.getByTestId('token-error')).toBeVisible();
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByTestId(`theme-${theme}`).click();
+    expect(await axeViolations(page), theme).toEqual([]);
+  }
+});
+
+test('prefers-reduced-motion: no element keeps a transition or an animation', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await showDecode(page);
+  const moving = await page.evaluate(() => {
+    const seconds = (list: string) =>
+      Math.max(...list.split(',').map((part) => parseFloat(part) * (part.trim().endsWith('ms') ? 0.001 : 1)));
+    return Array.from(document.querySelectorAll('*')).flatMap((el) => {
+      const style = getComputedStyle(el);
+      const transition = seconds(style.transitionDuration);
+      const animation = style.animationName === 'none' ? 0 : seconds(style.animationDuration);
+      return transition > 0.001 || animation > 0.001
+        ? [`${el.tagName}.${el.className}: ${transition}s/${animation}s`]
+        : [];
+    });
+  });
+  expect(moving).toEqual([]);
+  // Control: without the preference, the app does animate something (so the check above can fail).
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const animated = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('*')).some((el) => parseFloat(getComputedStyle(el).transitionDuration) > 0),
+  );
+  expect(animated).toBe(true);
+});
+
+test('prefers-color-scheme decides the theme until the user picks one', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+  await expect(page.getByTestId('theme-system')).toHaveAttribute('aria-pressed', 'true');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+  await page.getByTestId('theme-dark').click();
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+});
+
+test('verdicts carry an icon and words, not only colour, and live in aria-live regions', async ({ page }) => {
+  const token = hs256(defaultPayload(), SECRET);
+  await page.goto(`/#token=${token}`);
+  const signature = page.getByTestId('signature-status');
+  const titles = new Map<string, string>();
+  const record = async (state: string) => {
+    await expect(signature).toHaveAttribute('data-state', state);
+    const parts = await signature.evaluate((el) => ({
+      icon: el.querySelector('[aria-hidden="true"]')?.textContent?.trim() ?? '',
+      title: el.querySelector('p')?.textContent?.trim() ?? '',
+    }));
+    expect(parts.icon, `${state}: icon`).not.toBe('');
+    expect(parts.title.length, `${state}: words`).toBeGreaterThan(parts.icon.length + 3);
+    titles.set(state, parts.title);
+  };
+  await record('no-key');
+  await page.getByTestId('key-input').fill(SECRET);
+  await record('verified');
+  await page.getByTestId('key-input').fill(`${SECRET}-wrong`);
+  await record('invalid');
+  await page.getByTestId('key-input').fill('{"keys":[]}');
+  await record('error');
+  // Each state reads differently without colour.
+  expect(new Set(titles.values()).size).toBe(titles.size);
+  expect(await signature.evaluate((el) => Boolean(el.closest('[aria-live]')))).toBe(true);
+  expect(await page.getByTestId('claims-status').evaluate((el) => Boolean(el.closest('[aria-live]')))).toBe(true);
+  await page.getByTestId('token-input').fill('x.y');
+  expect(await page.getByTestId('token-error').evaluate((el) => Boolean(el.closest('[aria-live]')))).toBe(true);
+  await page.getByTestId('mode-encode').click();
+  await page.getByTestId('key-input').fill('{"keys":[]}');
+  await expect(page.getByTestId('sign-error')).toBeVisible();
+  expect(await page.getByTestId('sign-error').evaluate((el) => Boolean(el.closest('[aria-live]')))).toBe(true);
+});
