@@ -176,7 +176,13 @@ export function printReport(r) {
   console.log(
     `\nJWT Workbench bench — ${r.date} — commit ${r.commit}${r.srcDirty ? ' (+ uncommitted src changes)' : ''}`,
   );
-  console.log(`${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium}\n`);
+  const load =
+    r.machine.loadAverageAtStart === undefined
+      ? ''
+      : `, load average ${r.machine.loadAverageAtStart.toFixed(1)} → ${r.machine.loadAverageAtEnd?.toFixed(1)}`;
+  console.log(
+    `${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium}${load}\n`,
+  );
   console.log(renderTable(HEADERS, tableRows(r)));
   const missed = r.budgets.filter((b) => b.pass === false);
   console.log(

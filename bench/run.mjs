@@ -5,7 +5,7 @@
 //   npm run bench -- [--no-build] [--dist=DIR] [--quick] [--skip-lighthouse] [--only=load,keystroke,encode,size,keygen,lighthouse]
 /* global process, console */
 import { writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,7 +78,14 @@ async function main() {
   const results = {
     date: new Date().toISOString(),
     ...gitDescribe(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, chromium: browser.version() },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      node: process.version,
+      chromium: browser.version(),
+      // Other processes' load changes every timing; the 1-minute load average at start and end says how much.
+      loadAverageAtStart: loadavg()[0],
+    },
     runs: RUNS,
     errors: {},
   };
@@ -133,6 +140,7 @@ async function main() {
   results.budgets = checkBudgets(results);
   results.pass = results.budgets.every((b) => b.pass !== false) && Object.keys(results.errors).length === 0;
   results.durationS = Math.round((Date.now() - started) / 1000);
+  results.machine.loadAverageAtEnd = loadavg()[0];
   const file = process.env.BENCH_ROOT ? 'results.stand-in.json' : 'results.json';
   await writeFile(join(benchDir, file), `${JSON.stringify(results, null, 2)}\n`);
   printReport(results);
