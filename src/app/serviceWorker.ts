@@ -67,14 +67,35 @@ export function registerServiceWorker(): void {
       }
     },
     (error: unknown) => {
-      setStatus({
-        state: 'failed',
-        message: `Offline support could not be set up (${error instanceof Error ? error.message : String(error)}). The app still works while online.`,
-      });
+      void navigator.serviceWorker.getRegistration(base).then(
+        (registration) => {
+          if (!registration && !reportedByBrowser(error)) setStatus({ state: 'unsupported' });
+          else fail(error);
+        },
+        () => fail(error),
+      );
     },
   );
   // A long-lived tab looks for a new version when the user comes back to it.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void wb.update();
+  });
+}
+
+/**
+ * A blocked container (enterprise policy, privacy tools, Playwright's `serviceWorkers: 'block'`)
+ * resolves `register()` with nothing, and workbox-window then fails reading `.waiting` of it: that
+ * is "no service workers" (as on file://), not a failure to announce. Real registration failures
+ * come from the browser as a DOMException or a TypeError "Failed to register a ServiceWorker …".
+ */
+function reportedByBrowser(error: unknown): boolean {
+  if (typeof DOMException !== 'undefined' && error instanceof DOMException) return true;
+  return error instanceof Error && error.message.startsWith('Failed to register');
+}
+
+function fail(error: unknown): void {
+  setStatus({
+    state: 'failed',
+    message: `Offline support could not be set up (${error instanceof Error ? error.message : String(error)}). The app still works while online.`,
   });
 }
