@@ -1,6 +1,6 @@
 // The key box shared by both views: anything the core accepts (secret, PEM, certificate, JWK, JWKS),
 // with the detected format (`key-kind`) and, for HMAC secrets, how the text is read (`secret-encoding`).
-import { SECRET_ENCODINGS, type SecretEncoding } from '../core';
+import { SECRET_ENCODINGS, type SecretEncoding } from '../core/types';
 import { actions, selectKeyDetection, useAppState } from '../state';
 import { Icon } from './Icon';
 
@@ -118,7 +118,7 @@ export function KeyInput({ purpose, hmac }: KeyInputProps) {
           : keySource === 'example'
             ? 'Generated for the example in this page. '
             : ''}
-        Keys stay in this page's memory: never stored, never sent, never put in a link unless you ask.
+        Kept in this page's memory only, unless you save it below; never sent, never put in a link unless you ask.
       </p>
     </div>
   );

@@ -20,6 +20,10 @@ test('a key is stored only when Save is pressed, reloads from the list, and Dele
   await expect(page.getByTestId('saved-key')).toHaveCount(0);
 
   await expect(page.getByTestId('saved-keys')).toContainText('Stored in this browser');
+  // The note under the key box must not promise "never stored" right above the opt-in store.
+  const note = page.locator('#key-privacy');
+  await expect(note).toContainText('unless you save it below');
+  await expect(note).not.toContainText('never stored');
   await page.getByTestId('key-save-label').fill('staging signer');
   await page.getByTestId('key-save').click();
   await expect(page.getByTestId('saved-key')).toHaveCount(1);
