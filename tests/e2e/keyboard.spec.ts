@@ -7,37 +7,26 @@ import { defaultPayload, hs256, waitForMonaco } from './helpers';
 
 const SECRET = 'keyboard-secret-long-enough-for-hs256-signing';
 
-type Stop = { testId: string; tag: string; name: string; indicator: string };
+type Stop = { testId: string; tag: string; indicator: string };
 
-/** The focused element, its accessible name, and the focus indicator found on it or its near ancestors. */
+/** The focused element and the focus indicator found on it or its near ancestors. */
 async function focused(page: Page): Promise<Stop> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { testId: '', tag: 'BODY', name: '', indicator: '' };
-    const labelled = el.getAttribute('aria-labelledby');
-    const name =
-      el.getAttribute('aria-label') ??
-      (labelled
-        ? labelled
-            .split(' ')
-            .map((id) => document.getElementById(id)?.textContent ?? '')
-            .join(' ')
-        : null) ??
-      (el as HTMLInputElement).labels?.[0]?.textContent ??
-      null ??
-      el.getAttribute('title') ??
-      el.textContent ??
-      '';
+    // A marker instead of :focus, which misses a date input whose inner (UA shadow) field has the focus.
+    document.querySelector('[data-keyboard-probe]')?.removeAttribute('data-keyboard-probe');
+    if (!el || el === document.body) return { testId: '', tag: 'BODY', indicator: '' };
+    el.setAttribute('data-keyboard-probe', '');
     let indicator = '';
     let node: HTMLElement | null = el;
-    for (let depth = 0; node && depth < 5 && !indicator; depth++, node = node.parentElement) {
+    for (let depth = 0; node && depth < 12 && !indicator; depth++, node = node.parentElement) {
       const style = getComputedStyle(node);
       if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1)
         indicator = `outline on ${node.tagName}`;
       else if (style.boxShadow !== 'none' && node.matches(':focus-within')) indicator = `box-shadow on ${node.tagName}`;
     }
     const testId = el.closest('[data-testid]')?.getAttribute('data-testid') ?? '';
-    return { testId, tag: el.tagName, name: name.trim(), indicator };
+    return { testId, tag: el.tagName, indicator };
   });
 }
 
@@ -49,8 +38,11 @@ async function tabTo(page: Page, testId: string, key: 'Tab' | 'Shift+Tab' = 'Tab
     const stop = await focused(page);
     stops.push(stop);
     if (stop.tag !== 'BODY') {
-      expect(stop.indicator, `focus indicator on ${stop.tag} ${stop.testId} "${stop.name}"`).not.toBe('');
-      expect(stop.name, `accessible name of ${stop.tag} ${stop.testId}`).not.toBe('');
+      expect(stop.indicator, `focus indicator on ${stop.tag} ${stop.testId}`).not.toBe('');
+      await expect(
+        page.locator('[data-keyboard-probe]'),
+        `accessible name of ${stop.tag} ${stop.testId}`,
+      ).toHaveAccessibleName(/\S/);
     }
     if (stop.testId === testId) return stops;
   }
@@ -118,11 +110,28 @@ test('every focusable control in both views has an accessible name', async ({ pa
     await page.getByTestId(`mode-${mode}`).click();
     const controls = page.locator('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])');
     const count = await controls.count();
-    expect(count).toBeGreaterThan(10);
+    expect(count).toBeGreaterThan(5);
     for (let i = 0; i < count; i++) {
       const control = controls.nth(i);
       if (!(await control.isVisible())) continue;
       await expect(control, `${mode}: control ${i}`).toHaveAccessibleName(/\S/);
     }
   }
+});
+
+test('the pane separators are focusable, named, and resize with the arrow keys', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(`/#token=${hs256(defaultPayload(), SECRET)}`);
+  const separator = page.getByRole('separator', { name: 'Resize the Encoded and Decoded panes' });
+  await expect(separator).toBeVisible();
+  const encoded = page.getByRole('region', { name: 'Encoded' });
+  const before = (await encoded.boundingBox())?.width ?? 0;
+  await tabTo(page, 'token-input');
+  // The separator follows the Encoded pane in the tab order.
+  for (let i = 0; i < 10 && !(await separator.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(separator).toBeFocused();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await encoded.boundingBox())?.width ?? 0).toBeGreaterThan(before + 20);
 });

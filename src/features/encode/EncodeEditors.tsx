@@ -59,7 +59,8 @@ function TimeHelpers() {
           type="datetime-local"
           value={custom}
           onChange={(event) => setCustom(event.target.value)}
-          className="field w-auto py-0.5"
+          // Tab lands in the date's inner fields (UA shadow DOM), where :focus and :focus-visible can miss the input.
+          className="field w-auto py-0.5 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-sky-600"
         />
         <button
           type="button"
