@@ -22,8 +22,9 @@ export function setTokenText(raw: string): void {
   else set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
 }
 
-export function setKeyText(text: string, source: KeySource = 'user'): void {
-  set({ keyText: text, keySource: source });
+/** `keySetUrl`: where a fetched JWKS came from; any other change of the key text forgets it. */
+export function setKeyText(text: string, source: KeySource = 'user', keySetUrl?: string): void {
+  set({ keyText: text, keySource: source, keySetUrl: source === 'jwks' ? keySetUrl : undefined });
 }
 
 export function setSecretEncoding(secretEncoding: SecretEncoding): void {
@@ -141,7 +142,15 @@ export function loadTokenAndKey(
   secretEncoding: SecretEncoding,
   source: KeySource,
 ): void {
-  set({ tokenText: token, tokenChanges: [], decodeDraft: undefined, keyText, secretEncoding, keySource: source });
+  set({
+    tokenText: token,
+    tokenChanges: [],
+    decodeDraft: undefined,
+    keyText,
+    secretEncoding,
+    keySource: source,
+    keySetUrl: undefined,
+  });
 }
 
 /** Encode view: loads header, payload and signing key at once (templates, examples). */
@@ -151,6 +160,6 @@ export function loadEncodeInputs(headerText: string, payloadText: string, keyTex
     headerText,
     payloadText,
     ...(alg ? { alg } : {}),
-    ...(keyText !== undefined ? { keyText, keySource: 'example' as const } : {}),
+    ...(keyText !== undefined ? { keyText, keySource: 'example' as const, keySetUrl: undefined } : {}),
   });
 }

@@ -40,6 +40,8 @@ export type AppState = {
   linkTokens: LinkToken[];
   keyText: string;
   keySource: KeySource;
+  /** The URL a fetched key set came from, while the key text is exactly that set (issue 4). */
+  keySetUrl: string | undefined;
   secretEncoding: SecretEncoding;
   decodeDraft: DecodeDraft | undefined;
   /** Encode view: the JSON texts being edited and the algorithm. */
@@ -70,6 +72,7 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     linkTokens: [],
     keyText: '',
     keySource: 'user',
+    keySetUrl: undefined,
     secretEncoding: 'utf8',
     decodeDraft: undefined,
     headerText: JSON.stringify(DEFAULT_HEADER, null, 2),

@@ -47,6 +47,7 @@ test.describe('JWKS from a URL', () => {
     await expect(status(page)).toContainText(`Loaded 3 keys from ${server.url(PATHS.jwks)}`);
     await expect(verdict(page)).toHaveAttribute('data-state', 'verified');
     await expect(verdict(page)).toContainText(SIGNING_KID);
+    await expect(verdict(page)).toContainText(`Keys from ${server.url(PATHS.jwks)}.`);
     await expect(page.getByTestId('jwks-verdict')).toHaveText(
       `Signature verified with key ${SIGNING_KID} from ${server.url(PATHS.jwks)}.`,
     );
@@ -58,6 +59,10 @@ test.describe('JWKS from a URL', () => {
     await expect(rows.filter({ hasText: RSA_KID })).toContainText('2048 bits');
     await expect(rows.filter({ hasText: EC_KID })).toContainText('P-256');
     expect(server.requests.slice(before)).toContain(PATHS.discovery);
+    // A hand edit of the key text means the verdict is no longer about the fetched set.
+    await page.getByTestId('key-input').fill('a-secret-typed-by-hand-that-is-long-enough');
+    await expect(verdict(page)).not.toHaveAttribute('data-state', 'verified');
+    await expect(verdict(page)).not.toContainText('Keys from');
   });
 
   test('a JWKS URL is used directly, with the Fetch button', async ({ page }) => {

@@ -46,7 +46,15 @@ export function SignatureStatus() {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
   const hasKey = useAppState((s) => s.keyText.trim() !== '');
   const verification = useAppState((s) => s.verification);
+  const keySetUrl = useAppState((s) => s.keySetUrl);
   const request = verification.requestId;
+  // Issue 4: a verdict reached with a fetched key set names where the keys came from.
+  const fromUrl = keySetUrl ? (
+    <>
+      {' '}
+      Keys from <span className="break-all font-mono">{keySetUrl}</span>.
+    </>
+  ) : null;
   let verdict: ReactNode;
   if (!outcome.ok) {
     verdict = hasKey ? (
@@ -106,6 +114,7 @@ export function SignatureStatus() {
               Matched key <code className="font-mono">kid “{result.kid}”</code>.
             </>
           ) : null}
+          {fromUrl}
         </Verdict>
       );
     } else {
@@ -121,6 +130,7 @@ export function SignatureStatus() {
           request={request}
         >
           {result.message}
+          {fromUrl}
           {result.matchingSecretEncoding ? (
             <button
               type="button"

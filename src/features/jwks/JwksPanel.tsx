@@ -44,8 +44,9 @@ export function JwksPanel() {
   const onLoaded = useCallback((from: string, keySet: LoadedKeySet) => {
     // Only the keys jose can import: the skipped ones are listed in the status instead.
     const text = keySet.result.keysText;
-    actions.setKeyText(text, 'jwks');
-    setApplied({ url: keySet.result.jwksUrl || from, text });
+    const url = keySet.result.jwksUrl || from;
+    actions.setKeyText(text, 'jwks', url);
+    setApplied({ url, text });
   }, []);
   const { state, start, cancel } = useJwksFetch(onLoaded, recallPanel().status);
   useEffect(() => {
