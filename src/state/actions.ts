@@ -53,18 +53,6 @@ function algFromHeader(headerText: string): AlgorithmChoice | undefined {
   return isAlgorithmChoice(alg) ? alg : undefined;
 }
 
-/** With "refresh iat/exp on every change" on, what gets signed has current times (the editor text is left alone). */
-export function refreshedPayload(payloadText: string): string {
-  const parsed = parseJsonObject(payloadText);
-  if (!parsed.ok) return payloadText;
-  const now = Math.floor(Date.now() / 1000);
-  const { iat, exp } = parsed.value;
-  const changes: Record<string, unknown> = { iat: now };
-  // Keep the lifetime the user chose (exp - iat) rather than a fixed one.
-  if (typeof exp === 'number' && typeof iat === 'number') changes.exp = now + (exp - iat);
-  return withMembers(payloadText, changes) ?? payloadText;
-}
-
 export function setHeaderText(headerText: string): void {
   const alg = algFromHeader(headerText);
   set(alg ? { headerText, alg } : { headerText });

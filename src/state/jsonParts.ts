@@ -1,6 +1,7 @@
 // Small JSON edits the UI makes on the user's behalf (set `alg`, stamp `iat`/`exp`/`nbf`) and the
 // re-encoding of edited parts in the Decode view. Not token parsing: the core does that.
 import { encodeBase64url } from '../core';
+import { refreshTimeClaims } from '../core/templates';
 
 export type JsonObjectResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
@@ -31,6 +32,16 @@ export function withMembers(text: string, changes: Record<string, unknown>): str
     else next[name] = value;
   }
   return prettyJson(next);
+}
+
+/**
+ * With "refresh iat/exp on every change" on, what gets signed has current times (the editor text is left
+ * alone). The core's `refreshTimeClaims` decides which claims move with `iat` (exp, nbf, auth_time).
+ */
+export function refreshedPayload(payloadText: string, nowSeconds: number = Date.now() / 1000): string {
+  const parsed = parseJsonObject(payloadText);
+  if (!parsed.ok) return payloadText;
+  return prettyJson(refreshTimeClaims(parsed.value, nowSeconds));
 }
 
 /**

@@ -2,10 +2,9 @@
 // WebCrypto promises resolve out of order, so each run carries a request id and a result older than
 // the latest request is dropped (STYLE.md, "Drop stale async results").
 import { verifyToken, type CoreError, type VerifyResult } from '../core';
-import { refreshedPayload } from './actions';
 import type { AppState } from './appState';
 import { selectDecode } from './derived';
-import { compactJson, parseJsonObject } from './jsonParts';
+import { compactJson, parseJsonObject, refreshedPayload } from './jsonParts';
 import type { Store } from './createStore';
 
 function errorCode(error: unknown): string {

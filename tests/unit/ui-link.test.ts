@@ -2,7 +2,7 @@
 // functions, so they are tested here rather than through the browser.
 import { describe, expect, it } from 'vitest';
 import { buildLink, readLink } from '../../src/state/link';
-import { compactJson, rebuildToken, withMembers } from '../../src/state/jsonParts';
+import { compactJson, rebuildToken, refreshedPayload, withMembers } from '../../src/state/jsonParts';
 
 describe('readLink', () => {
   it('reads #token= and #mode=encode', () => {
@@ -84,5 +84,16 @@ describe('JSON helpers', () => {
     expect(result).toEqual({ ok: true, token: `HDR.${Buffer.from('{"sub":"é"}').toString('base64url')}.SIG` });
     expect(rebuildToken(segments, 'header', '[1]').ok).toBe(false);
     expect(rebuildToken(segments, 'payload', '{').ok).toBe(false);
+  });
+});
+
+describe('refreshedPayload ("refresh iat/exp on every change")', () => {
+  it('moves iat to now and keeps exp and nbf at the same distance from it', () => {
+    const text = JSON.stringify({ sub: 'x', iat: 1000, nbf: 1010, exp: 1300 }, null, 2);
+    expect(JSON.parse(refreshedPayload(text, 5000.7))).toEqual({ sub: 'x', iat: 5000, nbf: 5010, exp: 5300 });
+  });
+
+  it('leaves text that is not a JSON object as typed', () => {
+    expect(refreshedPayload('{"iat": 1,', 5000)).toBe('{"iat": 1,');
   });
 });
