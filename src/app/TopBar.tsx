@@ -1,6 +1,6 @@
 // Product name, view switch, examples, Copy link, theme.
 import { useState } from 'react';
-import { JWS_ALGORITHMS, type AlgorithmChoice } from '../core';
+import { JWS_ALGORITHMS, type AlgorithmChoice } from '../core/types';
 import {
   actions,
   appStore,

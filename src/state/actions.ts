@@ -1,5 +1,6 @@
 // Everything that changes the state goes through here, so features never reach into each other.
-import { JWS_ALGORITHMS, normalizeToken, type AlgorithmChoice, type SecretEncoding } from '../core';
+import { normalizeToken } from '../core/token';
+import { JWS_ALGORITHMS, type AlgorithmChoice, type SecretEncoding } from '../core/types';
 import type { KeySource, LinkToken, Mode, NoticeKind, ThemeChoice } from './appState';
 import { prettyHeader, prettyPayload, selectDecode } from './derived';
 import { parseJsonObject, rebuildToken, withMembers } from './jsonParts';

@@ -1,6 +1,6 @@
 // Applies the link the page was opened with (CONTRACT.md §1): tokens, mode, a public key. Problems
 // become notices; nothing here may throw, whatever the URL holds.
-import { detectKey } from '../core';
+import { detectKey } from '../core/keys';
 import { addNotice, setKeyText, setLinkTokens, setMode, setSecretEncoding, setTokenText } from './actions';
 import { readLink } from './link';
 

@@ -1,21 +1,11 @@
 // Derived views of the state, each memoised on exactly the inputs it reads, so every component that
 // needs the decoded token shares one decode per keystroke. All parsing is the core's.
-import {
-  checkTimeClaims,
-  decodeToken,
-  detectKey,
-  lintToken,
-  listClaims,
-  TokenError,
-  type ClaimRow,
-  type ClaimsState,
-  type DecodedToken,
-  type KeyDetection,
-  type LintFinding,
-  type SecretEncoding,
-  type TokenErrorCode,
-  type TokenPart,
-} from '../core';
+import { checkTimeClaims, listClaims, type ClaimRow } from '../core/claims';
+import { TokenError } from '../core/errors';
+import { detectKey } from '../core/keys';
+import { lintToken } from '../core/lint';
+import { decodeToken, type DecodedToken } from '../core/token';
+import type { ClaimsState, KeyDetection, LintFinding, SecretEncoding, TokenErrorCode, TokenPart } from '../core/types';
 
 function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | undefined;

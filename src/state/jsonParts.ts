@@ -1,6 +1,6 @@
 // Small JSON edits the UI makes on the user's behalf (set `alg`, stamp `iat`/`exp`/`nbf`) and the
 // re-encoding of edited parts in the Decode view. Not token parsing: the core does that.
-import { encodeBase64url } from '../core';
+import { encodeBase64url } from '../core/token';
 import { refreshTimeClaims } from '../core/templates';
 
 export type JsonObjectResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };

@@ -1,7 +1,9 @@
 // Async work driven by the state: verification (Decode view) and signing (Encode view).
 // WebCrypto promises resolve out of order, so each run carries a request id and a result older than
 // the latest request is dropped (STYLE.md, "Drop stale async results").
-import { verifyToken, type CoreError, type VerifyResult } from '../core';
+import type { CoreError } from '../core/errors';
+import type { VerifyResult } from '../core/types';
+import { verifyToken } from '../core/verify';
 import type { AppState } from './appState';
 import { selectDecode } from './derived';
 import { compactJson, parseJsonObject, refreshedPayload } from './jsonParts';

@@ -1,5 +1,5 @@
 // Encode view: the algorithm (`alg-select`, which rewrites the header's alg) and the signing key.
-import { JWS_ALGORITHMS, ALGORITHM_FAMILY, type AlgorithmChoice } from '../../core';
+import { JWS_ALGORITHMS, ALGORITHM_FAMILY, type AlgorithmChoice } from '../../core/types';
 import { KeyInput } from '../../components/KeyInput';
 import { actions, isAlgorithmChoice, useAppState } from '../../state';
 

@@ -2,7 +2,8 @@
 // explicitly saves a key"). Nothing is written unless Save is pressed. localStorage rather than IndexedDB:
 // a few small strings, synchronous reads for the first render, and it works on file:// in Chromium.
 // The storage key is separate from the preferences (src/state/preferences.ts), which never hold a key.
-import { SECRET_ENCODINGS, uuidV4, type SecretEncoding } from '../../core';
+import { uuidV4 } from '../../core/templates';
+import { SECRET_ENCODINGS, type SecretEncoding } from '../../core/types';
 
 export type SavedKey = { id: string; label: string; text: string; encoding: SecretEncoding; savedAt: number };
 

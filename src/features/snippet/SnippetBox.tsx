@@ -2,7 +2,7 @@
 // into bash or zsh runs exactly this request. URL, method and auth style are remembered; the token
 // is whatever the current view shows; the key never appears here.
 import { useState } from 'react';
-import { buildSnippets, type SnippetAuthStyle, type SnippetKind } from '../../core';
+import { buildSnippets, type SnippetAuthStyle, type SnippetKind } from '../../core/snippets';
 import { CopyButton } from '../../components/CopyButton';
 import { useAppState } from '../../state';
 import { loadSnippetPreferences, saveSnippetPreferences, type SnippetPreferences } from '../../state/preferences';

@@ -1,7 +1,7 @@
 // Encode view: one click fills header and payload with a real-world shape and fresh times. The shapes
 // and the time/jti logic are the core's (src/core/templates.ts); this only offers them and applies one.
 import { useId, useState } from 'react';
-import { fillTemplate, TEMPLATES, uuidV4, type TemplateId } from '../../core';
+import { fillTemplate, TEMPLATES, uuidV4, type TemplateId } from '../../core/templates';
 import { actions } from '../../state';
 import { requestSnippetAuthStyle } from './snippetAuth';
 
