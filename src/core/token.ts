@@ -19,6 +19,7 @@ export { normalizeToken } from './lib/token-normalize';
 export type { NormalizedToken } from './lib/token-normalize';
 export { extractTokens, type NamedToken } from './lib/token-extract';
 export { encodeBase64url } from './lib/token-base64url';
+export { partName } from './lib/token-segments';
 
 /**
  * Largest input accepted, in characters, measured before normalisation. 2 MiB: a 1 MB JSON payload is

@@ -1,16 +1,7 @@
 // Under the token box: what normalisation removed, the token switcher for links carrying several
 // tokens, and the decode error (`token-error`) with what is wrong and where.
+import { partName } from '../../core/token';
 import { actions, selectDecode, useAppState } from '../../state';
-
-const PART_NAMES: Record<string, string> = {
-  header: 'header',
-  payload: 'payload',
-  signature: 'signature',
-  encrypted_key: 'encrypted key',
-  iv: 'initialisation vector',
-  ciphertext: 'ciphertext',
-  tag: 'authentication tag',
-};
 
 export function TokenStatus() {
   const tokenText = useAppState((s) => s.tokenText);
@@ -61,8 +52,7 @@ export function TokenStatus() {
             <p className="mt-1">{outcome.problem.message}</p>
             {outcome.problem.part || outcome.problem.offset !== undefined ? (
               <p className="mt-1 text-red-800 dark:text-red-200">
-                Where:{' '}
-                {outcome.problem.part ? `the ${PART_NAMES[outcome.problem.part] ?? outcome.problem.part}` : 'the token'}
+                Where: {outcome.problem.part ? `the ${partName(outcome.problem.part)}` : 'the token'}
                 {outcome.problem.offset !== undefined
                   ? `, character ${outcome.problem.offset + 1} (marked in the box)`
                   : ''}
