@@ -2,9 +2,7 @@
 // signature (so the verdict shows what tampering does). While the token is broken, the last good
 // values stay on screen, greyed out.
 import { useState } from 'react';
-import { CopyButton } from '../../components/CopyButton';
-import { JsonEditor } from '../../components/JsonEditor';
-import { SubHeading } from '../../components/Pane';
+import { PartEditor } from '../../components/PartEditor';
 import { actions, prettyHeader, prettyPayload, selectDecode, useAppState, type DecodeDraft } from '../../state';
 import type { DecodedToken } from '../../core';
 
@@ -35,42 +33,30 @@ export function DecodedParts() {
   const payloadText = decoded && !jweHeader ? shownText(decoded, 'payload', draft) : '';
   return (
     <div className="space-y-4">
-      <div>
-        <div className="flex items-center justify-between">
-          <SubHeading color="bg-part-header">{jweHeader ? 'JWE protected header' : 'Header'}</SubHeading>
-          <CopyButton testId="copy-header" label="Copy header" compact getText={() => headerText} />
-        </div>
-        <JsonEditor
-          testId="header-editor"
-          label="Header JSON"
-          accent="header"
-          value={headerText}
-          stale={stale && !jweHeader}
-          onChange={jweHeader ? undefined : edit('header')}
-          problem={problems.header}
-          height="9rem"
-        />
-      </div>
+      <PartEditor
+        part="header"
+        title={jweHeader ? 'JWE protected header' : undefined}
+        getText={() => headerText}
+        value={headerText}
+        stale={stale && !jweHeader}
+        onChange={jweHeader ? undefined : edit('header')}
+        problem={problems.header}
+        height="9rem"
+      />
       {jweHeader ? (
         <p className="hint">
           The payload of a JWE is encrypted; JWT Workbench decodes and verifies signed tokens (JWS) only.
         </p>
       ) : (
-        <div>
-          <div className="flex items-center justify-between">
-            <SubHeading color="bg-part-payload">Payload</SubHeading>
-            <CopyButton testId="copy-payload" label="Copy payload" compact getText={() => payloadText} />
-          </div>
-          <JsonEditor
-            testId="payload-editor"
-            label="Payload JSON"
-            accent="payload"
-            value={payloadText}
-            stale={stale}
-            onChange={decoded?.payloadIsJson ? edit('payload') : undefined}
-            problem={problems.payload}
-            height="16rem"
-          />
+        <PartEditor
+          part="payload"
+          getText={() => payloadText}
+          value={payloadText}
+          stale={stale}
+          onChange={decoded?.payloadIsJson ? edit('payload') : undefined}
+          problem={problems.payload}
+          height="16rem"
+        >
           {decoded && decoded.warnings.length > 0 ? (
             <ul className="mt-2 space-y-1 text-sm text-amber-900 dark:text-amber-200">
               {decoded.warnings.map((warning, index) => (
@@ -81,7 +67,7 @@ export function DecodedParts() {
               ))}
             </ul>
           ) : null}
-        </div>
+        </PartEditor>
       )}
     </div>
   );

@@ -1,8 +1,6 @@
 // Encode view: header and payload JSON, with the time helpers that stamp iat/exp/nbf.
 import { useState } from 'react';
-import { CopyButton } from '../../components/CopyButton';
-import { JsonEditor } from '../../components/JsonEditor';
-import { SubHeading } from '../../components/Pane';
+import { PartEditor } from '../../components/PartEditor';
 import { actions, appStore, useAppState } from '../../state';
 
 const EXP_CHOICES = [
@@ -90,38 +88,20 @@ export function EncodeEditors() {
   const refreshTimes = useAppState((s) => s.refreshTimes);
   return (
     <div className="space-y-4">
-      <div>
-        <div className="flex items-center justify-between">
-          <SubHeading color="bg-part-header">Header</SubHeading>
-          <CopyButton testId="copy-header" label="Copy header" compact getText={() => appStore.getState().headerText} />
-        </div>
-        <JsonEditor
-          testId="header-editor"
-          label="Header JSON"
-          accent="header"
-          value={headerText}
-          onChange={actions.setHeaderText}
-          height="9rem"
-        />
-      </div>
-      <div>
-        <div className="flex items-center justify-between">
-          <SubHeading color="bg-part-payload">Payload</SubHeading>
-          <CopyButton
-            testId="copy-payload"
-            label="Copy payload"
-            compact
-            getText={() => appStore.getState().payloadText}
-          />
-        </div>
-        <JsonEditor
-          testId="payload-editor"
-          label="Payload JSON"
-          accent="payload"
-          value={payloadText}
-          onChange={actions.setPayloadText}
-          height="18rem"
-        />
+      <PartEditor
+        part="header"
+        getText={() => appStore.getState().headerText}
+        value={headerText}
+        onChange={actions.setHeaderText}
+        height="9rem"
+      />
+      <PartEditor
+        part="payload"
+        getText={() => appStore.getState().payloadText}
+        value={payloadText}
+        onChange={actions.setPayloadText}
+        height="18rem"
+      >
         <TimeHelpers />
         <label className="mt-2 flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
           <input
@@ -132,7 +112,7 @@ export function EncodeEditors() {
           />
           Refresh iat/exp on every change (the signed token gets current times)
         </label>
-      </div>
+      </PartEditor>
     </div>
   );
 }
