@@ -1,19 +1,9 @@
 // The `jwks-status` line (CONTRACT.md): data-state idle | loading | loaded | error, with the core's
 // message (it says what happened and what to do) and, where it helps, a curl command to copy.
-import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { useElapsedSeconds } from '../../components/useElapsedSeconds';
 import { JWKS_TIMEOUT_MS } from './useJwksFetch';
 import type { JwksFetchState } from './useJwksFetch';
-
-function useSecondsSince(startedAt: number | undefined): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (startedAt === undefined) return;
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, [startedAt]);
-  return startedAt === undefined ? 0 : Math.max(0, Math.floor((now - startedAt) / 1000));
-}
 
 function CurlHelp({ command }: { command: string }) {
   return (
@@ -70,7 +60,7 @@ function LoadedSummary({ state }: { state: Extract<JwksFetchState, { status: 'lo
 }
 
 export function JwksStatus({ state, onCancel }: { state: JwksFetchState; onCancel: () => void }) {
-  const elapsed = useSecondsSince(state.status === 'loading' ? state.startedAt : undefined);
+  const elapsed = useElapsedSeconds(state.status === 'loading' ? state.startedAt : undefined);
   const tone =
     state.status === 'error'
       ? 'border-red-500 text-red-800 dark:text-red-300'

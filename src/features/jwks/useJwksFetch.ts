@@ -70,7 +70,7 @@ export function useJwksFetch(
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
-      setState({ status: 'loading', url, startedAt: Date.now() });
+      setState({ status: 'loading', url, startedAt: performance.now() });
       try {
         const keySet = await load(url, abort.signal);
         if (id !== latest.current) return;

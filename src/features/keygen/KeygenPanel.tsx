@@ -5,10 +5,11 @@ import { JWS_ALGORITHMS } from '../../core/types';
 import type { JwsAlgorithm } from '../../core/types';
 import { actions, appStore, useAppState } from '../../state';
 import { withMembers } from '../../state/jsonParts';
+import { useElapsedSeconds } from '../../components/useElapsedSeconds';
 import { PublicKeyExports } from './PublicKeyExports';
 import { KEYGEN_ALGORITHMS, RSA_MODULUS_LENGTHS, describeKeyChoice, isRsa, isSymmetric } from './keygenChoices';
 import type { RsaModulusLength } from './keygenChoices';
-import { useAlgorithmSupport, useElapsedSeconds, useKeyGenerator } from './useKeyGenerator';
+import { useAlgorithmSupport, useKeyGenerator } from './useKeyGenerator';
 import type { GeneratedKey } from './useKeyGenerator';
 
 const asText = (value: unknown): string | undefined =>

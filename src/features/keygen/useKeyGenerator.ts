@@ -68,14 +68,3 @@ export function useAlgorithmSupport(): Partial<Record<JwsAlgorithm, boolean>> | 
   }, []);
   return support;
 }
-
-/** Seconds elapsed since `startedAt`, ticking while `active` (a visible sign that slow RSA work goes on). */
-export function useElapsedSeconds(startedAt: number | undefined): number {
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    if (startedAt === undefined) return;
-    const timer = setInterval(() => setNow(performance.now()), 250);
-    return () => clearInterval(timer);
-  }, [startedAt]);
-  return startedAt === undefined ? 0 : Math.max(0, Math.floor((now - startedAt) / 1000));
-}
