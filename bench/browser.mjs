@@ -1,19 +1,11 @@
 // Chromium (Debian's, as the e2e tests use it) driven by playwright-core, plus the probes the bench installs
 // in every page before the app's own scripts run.
-/* global window, document, performance, MutationObserver, PerformanceObserver, requestAnimationFrame, TextDecoder, process */
+/* global window, document, performance, MutationObserver, PerformanceObserver, requestAnimationFrame, TextDecoder */
 import { chromium } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../config/chromium.mjs';
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });

@@ -1,3 +1,4 @@
+/* global URL, console */
 // Adds lockfile entries for platform-specific optional packages (rollup, tailwind oxide, …) that the
 // registry this project is built against does not serve. npm 11's `npm ci` insists that every optional
 // dependency named by a locked package has an entry, but `npm install` cannot record a package it cannot
