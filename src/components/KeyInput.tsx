@@ -43,7 +43,11 @@ export function KeyInput({ purpose, hmac }: KeyInputProps) {
         autoComplete="off"
         placeholder={placeholder}
         aria-describedby="key-kind key-privacy"
-        onChange={(event) => actions.setKeyText(event.target.value)}
+        // Preact fires onChange for every input event, also those that leave the text as it is (Chromium
+        // sends one per pasted line); such an event must not relabel a linked or generated key as typed.
+        onChange={(event) => {
+          if (event.target.value !== keyText) actions.setKeyText(event.target.value);
+        }}
         className="field-mono resize-y"
       />
       <p

@@ -13,8 +13,9 @@ export class PanelBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // Kept in the console for bug reports; no telemetry leaves the page.
-    console.warn(`JWT Workbench: the ${this.props.name} panel failed`, error, info.componentStack);
+    // Kept in the console for bug reports; no telemetry leaves the page. Preact (the runtime behind the
+    // React API here) gives no component stack.
+    console.warn(`JWT Workbench: the ${this.props.name} panel failed`, error, info.componentStack ?? '');
   }
 
   override render() {

@@ -18,6 +18,9 @@ export function isAlgorithmChoice(value: unknown): value is AlgorithmChoice {
 
 /** The token box: normalised as typed/pasted (Bearer, quotes, line breaks), and the normalised form shown. */
 export function setTokenText(raw: string): void {
+  // An input event that leaves the text as it is (Chromium fires one per pasted line, and the text was
+  // already normalised by the first) must not forget what normalisation removed.
+  if (raw === get().tokenText) return;
   const { token, changes } = normalizeToken(raw);
   if (changes.length > 0) set({ tokenText: token, tokenChanges: changes, decodeDraft: undefined });
   else set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });

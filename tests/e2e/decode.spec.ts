@@ -2,7 +2,16 @@
 // wrong key or a tampered payload does, and paste tokens in the shapes people copy them.
 import { test, expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { defaultPayload, expectSignature, guardPage, hs256, nowSeconds, openToken, waitForMonaco } from './helpers';
+import {
+  defaultPayload,
+  expectEditorText,
+  expectSignature,
+  guardPage,
+  hs256,
+  nowSeconds,
+  openToken,
+  waitForMonaco,
+} from './helpers';
 
 const SECRET = 'correct horse battery staple, but longer than 32 bytes';
 
@@ -10,8 +19,8 @@ test('opens /#token=… and shows header, payload, claims; no key means no-key',
   const guard = guardPage(page);
   const token = hs256(defaultPayload(), SECRET);
   await openToken(page, token);
-  await expect(page.getByTestId('header-editor')).toContainText('HS256');
-  await expect(page.getByTestId('payload-editor')).toContainText('Grace Hopper');
+  await expectEditorText(page, 'header-editor', 'HS256');
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
   await expectSignature(page, 'no-key');
   await expect(page.getByTestId('claims-status')).toHaveAttribute('data-state', 'valid');
   const aud = page.getByTestId('claims-table').locator('tr[data-claim="aud"] li');
@@ -73,7 +82,7 @@ test('normalises a pasted Authorization header value and says what it removed', 
   await page.getByTestId('token-input').fill(wrapped);
   await expect(page.getByTestId('token-input')).toHaveValue(token);
   await expect(page.getByTestId('token-normalized')).toContainText(/Bearer|scheme/i);
-  await expect(page.getByTestId('payload-editor')).toContainText('Grace Hopper');
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
 });
 
 test('an expired token shows the expired verdict and badge; a future nbf shows not-yet-valid', async ({ page }) => {

@@ -97,3 +97,22 @@ export async function waitForMonaco(page: Page, testId: 'header-editor' | 'paylo
   await expect(page.getByTestId(testId)).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
   await expect(page.getByTestId(testId).locator('.monaco-editor')).toBeVisible();
 }
+
+/**
+ * The text a JSON editor shows: the plain editor's textarea value (a textarea's value is not in the DOM
+ * tree, so `toContainText` cannot see it), or the lines Monaco has rendered (spaces as U+00A0 there).
+ */
+export async function editorText(page: Page, testId: 'header-editor' | 'payload-editor'): Promise<string> {
+  return page.getByTestId(testId).evaluate((element) => {
+    if (element.getAttribute('data-editor') === 'plain') return element.querySelector('textarea')?.value ?? '';
+    return (element.querySelector('.view-lines')?.textContent ?? '').replaceAll('\u00a0', ' ');
+  });
+}
+
+export async function expectEditorText(
+  page: Page,
+  testId: 'header-editor' | 'payload-editor',
+  expected: string,
+): Promise<void> {
+  await expect.poll(() => editorText(page, testId), { message: `${testId} shows ${expected}` }).toContain(expected);
+}

@@ -3,7 +3,7 @@
 // and an accessible name; Monaco's editors do not trap Tab.
 import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './csp-guard';
-import { defaultPayload, hs256, waitForMonaco } from './helpers';
+import { defaultPayload, expectEditorText, hs256, waitForMonaco } from './helpers';
 
 const SECRET = 'keyboard-secret-long-enough-for-hs256-signing';
 
@@ -61,7 +61,7 @@ test('decode, verify, switch view, sign and copy with the keyboard alone', async
   // Decode: reach the token box, type the token.
   await tabTo(page, 'token-input');
   await page.keyboard.insertText(token);
-  await expect(page.getByTestId('payload-editor')).toContainText('keyboard');
+  await expectEditorText(page, 'payload-editor', 'keyboard');
 
   // Verify: on past the Monaco editors (Tab leaves them) to the key box, type the secret.
   const forward = await tabTo(page, 'key-input');

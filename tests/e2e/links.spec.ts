@@ -1,6 +1,6 @@
 // Links written for us and for other debuggers (CONTRACT.md §1).
 import { test, expect } from '@playwright/test';
-import { defaultPayload, ecKeyPair, es256, expectSignature, guardPage, hs256 } from './helpers';
+import { defaultPayload, ecKeyPair, es256, expectEditorText, expectSignature, guardPage, hs256 } from './helpers';
 
 test('?token= opens the token and moves it into the fragment', async ({ page }) => {
   const token = hs256(defaultPayload(), 'k');
@@ -13,7 +13,7 @@ test('?token= opens the token and moves it into the fragment', async ({ page }) 
 test('?value= works the same way', async ({ page }) => {
   const token = hs256(defaultPayload({ name: 'From value' }), 'k');
   await page.goto(`/?value=${token}`);
-  await expect(page.getByTestId('payload-editor')).toContainText('From value');
+  await expectEditorText(page, 'payload-editor', 'From value');
   await expect.poll(() => new URL(page.url()).search).toBe('');
   expect(new URL(page.url()).hash).toContain(`value=${token}`);
 });
@@ -25,9 +25,9 @@ test('#id_token=…&access_token=… offers a switch between the two', async ({ 
   await expect(page.getByTestId('token-input')).toHaveValue(idToken);
   await page.getByTestId('link-token-access_token').click();
   await expect(page.getByTestId('token-input')).toHaveValue(accessToken);
-  await expect(page.getByTestId('payload-editor')).toContainText('Access token');
+  await expectEditorText(page, 'payload-editor', 'Access token');
   await page.getByTestId('link-token-id_token').click();
-  await expect(page.getByTestId('payload-editor')).toContainText('ID token');
+  await expectEditorText(page, 'payload-editor', 'ID token');
   await expect(page.getByTestId('notice')).toHaveCount(0);
 });
 

@@ -2,14 +2,14 @@
 // origin (workers included), pasting JSON into it (Ctrl+A, Ctrl+V) changes the token, and a syntax
 // error shows under the editor.
 import { test, expect } from '@playwright/test';
-import { defaultPayload, guardPage, hs256, openToken, waitForMonaco } from './helpers';
+import { defaultPayload, expectEditorText, guardPage, hs256, openToken, waitForMonaco } from './helpers';
 
 test('decoded JSON is visible before Monaco, then Monaco takes over', async ({ page }) => {
   const guard = guardPage(page);
   await openToken(page, hs256(defaultPayload(), 'k'));
-  await expect(page.getByTestId('payload-editor')).toContainText('Grace Hopper');
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
   await waitForMonaco(page, 'payload-editor');
-  await expect(page.getByTestId('payload-editor')).toContainText('Grace Hopper');
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
   guard.check();
 });
 

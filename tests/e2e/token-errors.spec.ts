@@ -1,7 +1,7 @@
 // Every decode error code the core documents reaches the page as `token-error[data-code]`, with what
 // and where, the offending character marked, and the last good token kept on screen (greyed out).
 import { test, expect } from '@playwright/test';
-import { b64url, defaultPayload, guardPage, hs256, openToken } from './helpers';
+import { b64url, defaultPayload, expectEditorText, guardPage, hs256, openToken } from './helpers';
 
 const header = b64url('{"alg":"HS256","typ":"JWT"}');
 const payload = b64url('{"sub":"x"}');
@@ -40,10 +40,10 @@ for (const { name, code, input, where } of CASES) {
     await expect(error).toBeVisible();
     if (where) await expect(error).toContainText(where);
     if (code === 'jwe') {
-      await expect(page.getByTestId('header-editor')).toContainText('RSA-OAEP');
+      await expectEditorText(page, 'header-editor', 'RSA-OAEP');
     } else {
       // The panels keep the last good token, dimmed.
-      await expect(page.getByTestId('payload-editor')).toContainText('Grace Hopper');
+      await expectEditorText(page, 'payload-editor', 'Grace Hopper');
     }
     guard.check();
   });
