@@ -49,6 +49,8 @@ export async function openDecodeWithKey(browser, origin, keyText) {
   const { context, page } = await newProbedPage(browser);
   await page.goto(`${origin}/`, { waitUntil: 'load' });
   await page.getByTestId('token-input').waitFor({ timeout: 15_000 });
+  // Monaco loads when an editor is wanted: point at one, so the edits pay for updating Monaco too.
+  await page.getByTestId('payload-editor').hover();
   const monacoAt = await waitForProbe(page, 'monacoAt', 20_000);
   await page.getByTestId('key-input').fill(keyText);
   return { context, page, monacoReady: monacoAt !== undefined };

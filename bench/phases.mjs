@@ -28,7 +28,7 @@ export async function loadPhase({ browser, origin, distDir, signers, runs, log }
     decodedMs: summarize(all.map((r) => orNaN(r.decodedAt))),
     verifiedMs: summarize(all.map((r) => orNaN(r.verifiedAt))),
     verifiedFrameMs: summarize(all.map((r) => orNaN(r.verifiedFrameAt))),
-    monacoReadyMs: summarize(all.map((r) => orNaN(r.monacoAt))),
+    monacoReadyMs: summarize(all.map((r) => orNaN(r.monacoAt - r.monacoWantedAt))),
     fcpMs: summarize(all.map((r) => orNaN(r.fcp))),
     neverDecoded: all.filter((r) => r.decodedAt === undefined).length,
     neverVerified: all.filter((r) => r.verifiedAt === undefined).length,

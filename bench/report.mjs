@@ -95,7 +95,7 @@ export function tableRows(r) {
     ]);
     rows.push(['navigation → first contentful paint (ms)', formatSummary(l.fcpMs), ratio(l.fcpMs.median, base), '']);
     rows.push([
-      'navigation → Monaco ready (ms)',
+      'pointer on editor → Monaco ready (ms)',
       formatSummary(l.monacoReadyMs),
       ratio(l.monacoReadyMs.median, base),
       '',

@@ -1,6 +1,8 @@
 // The Encode view, mirroring Decode: Encoded (the signed token) | Decoded (header, payload) | Key & signing.
+import { useEffect } from 'react';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
+import { requestMonaco } from '../components/useMonaco';
 import { EncodeEditors } from '../features/encode/EncodeEditors';
 import { SigningPanel } from '../features/encode/SigningPanel';
 import { TokenOutput } from '../features/encode/TokenOutput';
@@ -17,6 +19,8 @@ function EncodeSnippet() {
 }
 
 export function EncodePanes() {
+  // Here the JSON editors are the input, so Monaco is wanted as soon as the view opens.
+  useEffect(requestMonaco, []);
   return (
     <Layout
       first={

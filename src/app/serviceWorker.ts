@@ -1,7 +1,9 @@
 // Service worker registration (issue 5 "Offline"). Registered from the app's own bundle, not the
 // plugin's inline snippet, because the CSP allows no inline script (config/pwa.ts). A new version is
 // announced, never forced: the user's token and in-memory keys would vanish with an automatic reload.
-import { Workbox } from 'workbox-window';
+// workbox-window is imported when registering, after the page has loaded: the first decode never waits
+// for it (issue 7 load budget), and registering later keeps the precache downloads off the first load.
+import type { Workbox } from 'workbox-window';
 
 export type ServiceWorkerStatus =
   /** Not registered: dev server, the single-file build, file://, or a browser without service workers. */
@@ -38,13 +40,22 @@ function canRegister(): boolean {
   return 'serviceWorker' in navigator;
 }
 
-/** Registers `sw.js` once per page; later calls do nothing. */
+/** Registers `sw.js` once per page, once the page has loaded; later calls do nothing. */
 export function registerServiceWorker(): void {
   if (started || !canRegister()) return;
   started = true;
   setStatus({ state: 'registering' });
+  const begin = () =>
+    void import('workbox-window').then(
+      ({ Workbox }) => register(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })),
+      fail,
+    );
+  if (document.readyState === 'complete') begin();
+  else window.addEventListener('load', begin, { once: true });
+}
+
+function register(wb: Workbox): void {
   const base = import.meta.env.BASE_URL;
-  const wb = new Workbox(`${base}sw.js`, { scope: base });
   wb.addEventListener('activated', (event) => {
     // An update found later is `isExternal` (workbox-window's heuristic); its activation is not a first install.
     if (!event.isUpdate && !event.isExternal) setStatus({ state: 'offline-ready', firstInstall: true });

@@ -3,7 +3,7 @@
 // valid JSON and reports the syntax error under the editor.
 import { Suspense, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useIsDark } from '../state';
-import { LazyMonacoJsonEditor, useMonacoReady } from './useMonaco';
+import { LazyMonacoJsonEditor, requestMonaco, useMonacoReady } from './useMonaco';
 
 export type JsonEditorProps = {
   testId: string;
@@ -69,7 +69,17 @@ export function JsonEditor({
     setLastValue(value);
     setText(value);
   }
-  const monacoReady = monacoLoaded && !nestsDeeperThan(text, MONACO_MAX_DEPTH);
+  // Monaco takes over once it has loaded; a plain editor that has focus hands over its caret, so typing
+  // carries on in the same place (the switch happens in a layout effect, while the textarea still exists).
+  const plainRef = useRef<HTMLTextAreaElement>(null);
+  const [upgraded, setUpgraded] = useState<{ focusAt: number | undefined } | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (!monacoLoaded || upgraded) return;
+    const plainEditor = plainRef.current;
+    const focused = plainEditor !== null && plainEditor === document.activeElement;
+    setUpgraded({ focusAt: focused ? plainEditor.selectionStart : undefined });
+  }, [monacoLoaded, upgraded]);
+  const monacoReady = upgraded !== undefined && !nestsDeeperThan(text, MONACO_MAX_DEPTH);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
   // @monaco-editor/react echoes a programmatic value update of a read-only editor as a change, through
@@ -88,6 +98,7 @@ export function JsonEditor({
   };
   const plain = (
     <textarea
+      ref={plainRef}
       id={id}
       aria-label={label}
       value={text}
@@ -115,6 +126,8 @@ export function JsonEditor({
         // words under TokenStatus ("the last token that decoded") say it is out of date.
         className={`overflow-hidden rounded-md border focus-within:ring-2 focus-within:ring-sky-600 ${border} ${stale ? 'border-dashed border-2' : ''}`}
         style={{ height }}
+        onPointerEnter={requestMonaco}
+        onFocusCapture={requestMonaco}
       >
         {monacoReady ? (
           <Suspense fallback={plain}>
@@ -125,6 +138,7 @@ export function JsonEditor({
               dark={dark}
               onChange={change}
               height={height}
+              focusAt={upgraded?.focusAt}
             />
           </Suspense>
         ) : (

@@ -40,6 +40,8 @@ export type MonacoJsonEditorProps = {
   dark: boolean;
   onChange: (text: string) => void;
   height: string;
+  /** Focus the editor on mount with the caret at this offset (it replaces a focused plain editor). */
+  focusAt?: number | undefined;
 };
 
 // One options object per (label, readOnly): @monaco-editor/react calls updateOptions whenever the
@@ -66,7 +68,7 @@ const BASE_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   editContext: false,
 };
 
-function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height }: MonacoJsonEditorProps) {
+function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height, focusAt }: MonacoJsonEditorProps) {
   const options = useMemo(() => ({ ...BASE_OPTIONS, ariaLabel: label, readOnly }), [label, readOnly]);
   // The latest onChange without handing Monaco a new callback on every render.
   const onChangeRef = useRef(onChange);
@@ -74,6 +76,14 @@ function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height }: Mo
     onChangeRef.current = onChange;
   });
   const handleChange = useCallback((text: string | undefined) => onChangeRef.current(text ?? ''), []);
+  const focusAtMount = useRef(focusAt);
+  const handleMount = useCallback((editor: monaco.editor.IStandaloneCodeEditor) => {
+    const offset = focusAtMount.current;
+    const model = editor.getModel();
+    if (offset === undefined || !model) return;
+    editor.setPosition(model.getPositionAt(offset));
+    editor.focus();
+  }, []);
   return (
     <Editor
       language="json"
@@ -82,6 +92,7 @@ function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height }: Mo
       theme={dark ? 'workbench-dark' : 'workbench-light'}
       loading={null}
       onChange={handleChange}
+      onMount={handleMount}
       options={options}
     />
   );

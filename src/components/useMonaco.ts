@@ -1,6 +1,9 @@
-// Loads the Monaco module once, when the browser is idle after the first paint, so the token is
-// decoded and verified before a byte of Monaco is fetched (issue 7 load budget).
-import { lazy, useEffect, useSyncExternalStore } from 'react';
+// Monaco (≈ 1 MB gzip, ≈ 4 MB of script) loads when an editor is wanted, not with the page: when the
+// pointer comes onto a JSON editor or focus enters one (JsonEditor calls `requestMonaco`), or when the
+// Encode view opens, where the editors are the input. Until then the plain editor shows the same text
+// and takes the same edits. Loading it unasked at the first idle moment cost every visit ≈ 3.7 s of
+// simulated main-thread blocking (Lighthouse TBT, issue 7) and competed with the first keystrokes.
+import { lazy, useSyncExternalStore } from 'react';
 import type * as MonacoModule from './MonacoJsonEditor';
 
 let loading: Promise<typeof MonacoModule> | undefined;
@@ -16,7 +19,8 @@ function load(): Promise<typeof MonacoModule> {
         for (const listener of listeners) listener();
       },
       () => {
-        // A failed chunk load (offline before the service worker cached it) leaves the plain editor working.
+        // A failed chunk load (offline before the service worker cached it) leaves the plain editor
+        // working; the next request tries again.
         loading = undefined;
       },
     );
@@ -24,10 +28,9 @@ function load(): Promise<typeof MonacoModule> {
   return loading;
 }
 
-function scheduleLoad(): void {
-  if (loading) return;
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void load(), { timeout: 400 });
-  else setTimeout(() => void load(), 50);
+/** Starts loading Monaco (once); the editors switch to it when it has arrived. */
+export function requestMonaco(): void {
+  void load().catch(() => undefined);
 }
 
 /** Rendered only once the module has arrived, so it never suspends. */
@@ -38,8 +41,7 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** True once Monaco has loaded; the first call schedules the load for an idle moment. */
+/** True once Monaco has loaded (it loads on `requestMonaco`). */
 export function useMonacoReady(): boolean {
-  useEffect(scheduleLoad, []);
   return useSyncExternalStore(subscribe, () => ready);
 }

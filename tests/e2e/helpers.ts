@@ -93,7 +93,9 @@ export async function expectSignature(page: Page, state: 'verified' | 'invalid' 
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', state);
 }
 
+/** Monaco loads when an editor is wanted (pointer on it, focus in it, or the Encode view): point at it. */
 export async function waitForMonaco(page: Page, testId: 'header-editor' | 'payload-editor'): Promise<void> {
+  await page.getByTestId(testId).hover();
   await expect(page.getByTestId(testId)).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
   await expect(page.getByTestId(testId).locator('.monaco-editor')).toBeVisible();
 }

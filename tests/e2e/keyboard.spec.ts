@@ -3,7 +3,7 @@
 // and an accessible name; Monaco's editors do not trap Tab.
 import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './csp-guard';
-import { defaultPayload, expectEditorText, hs256, waitForMonaco } from './helpers';
+import { defaultPayload, expectEditorText, hs256 } from './helpers';
 
 const SECRET = 'keyboard-secret-long-enough-for-hs256-signing';
 
@@ -56,7 +56,6 @@ test('decode, verify, switch view, sign and copy with the keyboard alone', async
   const token = hs256(defaultPayload({ sub: 'keyboard' }), SECRET);
   await page.goto('/');
   await expect(page.getByTestId('token-input')).toBeVisible();
-  await waitForMonaco(page, 'payload-editor').catch(() => undefined);
 
   // Decode: reach the token box, type the token.
   await tabTo(page, 'token-input');

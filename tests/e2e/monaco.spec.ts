@@ -13,6 +13,42 @@ test('decoded JSON is visible before Monaco, then Monaco takes over', async ({ p
   guard.check();
 });
 
+test('Monaco is fetched only when an editor is wanted; a focused plain editor hands over its caret', async ({
+  page,
+}) => {
+  const monacoRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/MonacoJsonEditor|editor\.worker|json\.worker/.test(request.url())) monacoRequests.push(request.url());
+  });
+  await openToken(page, hs256(defaultPayload(), 'k'));
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
+  await page.waitForLoadState('networkidle');
+  expect(monacoRequests, 'nothing of Monaco before an editor is wanted').toEqual([]);
+  await expect(page.getByTestId('payload-editor')).toHaveAttribute('data-editor', 'plain');
+
+  // Keyboard focus (no pointer) into the plain editor, caret just before "Grace".
+  const plain = page.getByTestId('payload-editor').locator('textarea');
+  await plain.evaluate((element: HTMLTextAreaElement) => {
+    const at = element.value.indexOf('Grace');
+    element.focus();
+    element.setSelectionRange(at, at);
+  });
+  await expect(page.getByTestId('payload-editor')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+  expect(monacoRequests.length).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="payload-editor"] .monaco-editor'))),
+    )
+    .toBe(true);
+  await page.keyboard.type('Z');
+  await expect
+    .poll(async () => {
+      const value = await page.getByTestId('token-input').inputValue();
+      return Buffer.from(value.split('.')[1] ?? '', 'base64url').toString();
+    })
+    .toContain('"ZGrace Hopper"');
+});
+
 test('Ctrl+A, Ctrl+V of JSON into the payload editor changes the payload (Decode view)', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const token = hs256(defaultPayload(), 'k');
