@@ -4,7 +4,7 @@ import { CopyButton } from '../components/CopyButton';
 import { KeyInput } from '../components/KeyInput';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
-import { useAfterFirstPaint } from '../components/useAfterFirstPaint';
+import { useDeferredMount } from '../components/useDeferredMount';
 import { ClaimsTable } from '../features/decode/ClaimsTable';
 import { DecodedParts } from '../features/decode/DecodedParts';
 import { LintList } from '../features/decode/LintList';
@@ -20,7 +20,7 @@ const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) 
 
 function DecodeSnippet() {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
-  if (!useAfterFirstPaint()) return null;
+  if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>
       <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />

@@ -4,14 +4,14 @@
 // token (issue 7 load budget).
 import { lazy, Suspense } from 'react';
 import { PanelBoundary } from '../components/PanelBoundary';
-import { useAfterFirstPaint } from '../components/useAfterFirstPaint';
+import { useDeferredMount } from '../components/useDeferredMount';
 import type { Mode } from '../state';
 
 const JwksPanel = lazy(() => import('../features/jwks/JwksPanel').then((m) => ({ default: m.JwksPanel })));
 const KeygenPanel = lazy(() => import('../features/keygen/KeygenPanel').then((m) => ({ default: m.KeygenPanel })));
 
 export function KeyExtras({ mode }: { mode: Mode }) {
-  if (!useAfterFirstPaint()) return null;
+  if (!useDeferredMount()) return null;
   return (
     <PanelBoundary name={mode === 'encode' ? 'key generator' : 'JWKS'}>
       <Suspense fallback={null}>{mode === 'encode' ? <KeygenPanel /> : <JwksPanel />}</Suspense>
