@@ -158,12 +158,14 @@ export function tableRows(r) {
       '',
       budget('Lighthouse accessibility (median)'),
     ]);
-    rows.push([
-      'Lighthouse FCP / LCP / TBT (ms, simulated)',
-      `${lh.metrics.fcp.median.toFixed(0)} / ${lh.metrics.lcp.median.toFixed(0)} / ${lh.metrics.tbt.median.toFixed(0)}`,
-      '',
-      '',
-    ]);
+    const metrics = (m) =>
+      `${m.fcp.median.toFixed(0)} / ${m.lcp.median.toFixed(0)} / ${m.tbt.median.toFixed(0)} / ${m.cls.median.toFixed(3)}`;
+    rows.push(['Lighthouse FCP / LCP / TBT (ms) / CLS, mobile', metrics(lh.metrics), '', '']);
+    if (lh.desktop) {
+      rows.push(['Lighthouse desktop performance', formatSummary(lh.desktop.performance), '', '']);
+      rows.push(['Lighthouse desktop accessibility', formatSummary(lh.desktop.accessibility), '', '']);
+      rows.push(['Lighthouse FCP / LCP / TBT (ms) / CLS, desktop', metrics(lh.desktop.metrics), '', '']);
+    }
   }
   if (r.baseline)
     rows.push(['yardstick: JSON.parse 100 KB (ms)', formatSummary(r.baseline.jsonParse100KBMs), '1.0×', '']);
