@@ -3,11 +3,12 @@
 // Hand-written rather than a library (issue 7, first-load budget): react-resizable-panels v4 was 16.4 KB
 // gzip of the entry chunk. react-split-pane 3.2.0 (3.9 KB gzip) sizes panes in pixels measured by a
 // ResizeObserver after mount (a layout shift on first paint), names its separators "vertical divider 1"
-// with no way to pass our names, reports aria-valuenow in pixels and persists pixels; split.js 1.6.5 has
-// no ARIA or keyboard support. The glue either needs is about the size of this file, which costs ~1.5 KB
-// gzip. It follows the WAI-ARIA window splitter pattern: arrow keys move a separator by 5 %, Home/End
-// as far as it goes, a double-click restores the default size of the pane before it, pointer drags
-// (mouse, pen, touch) resize; sizes are percentages, so they fit any window width.
+// unless a custom divider component overrides the props, reports aria-valuenow in pixels and persists
+// pixels; split.js 1.6.5 has no ARIA or keyboard support. The glue either needs is about the size of this
+// file, which costs 1.0 KB gzip of JS and 0.15 KB of CSS (bench/composition.mjs: entry chunk 64.5 ->
+// 49.4 KB gzip). It follows the WAI-ARIA window splitter pattern: arrow keys move a separator by 5 %,
+// Home/End as far as it goes, a double-click restores the default size of the pane before it, pointer
+// drags (mouse, pen, touch) resize; sizes are percentages, so they fit any window width.
 import {
   useId,
   useRef,
