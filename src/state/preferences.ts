@@ -1,5 +1,5 @@
-// The only things the app keeps in localStorage: the theme choice, pane sizes (react-resizable-panels
-// writes those itself under the `jwt-workbench:layout` prefix) and the snippet's URL/method/auth style.
+// The only things the app keeps in localStorage: the theme choice, pane sizes (percentages, under the
+// `jwt-workbench:layout` prefix, written by app/Layout.tsx) and the snippet's URL/method/auth style.
 // Never a token, secret or key (issue 6).
 import type { ThemeChoice } from './appState';
 
@@ -69,7 +69,7 @@ export function saveSnippetPreferences(value: SnippetPreferences): void {
   write('snippet', JSON.stringify(value));
 }
 
-/** Storage handed to react-resizable-panels' useDefaultLayout (it stores only panel percentages). */
+/** Where app/Layout.tsx keeps the pane sizes (only percentages). */
 export const layoutStorage = {
   getItem: (name: string) => read(`layout:${name}`),
   setItem: (name: string, value: string) => write(`layout:${name}`, value),
