@@ -3,7 +3,7 @@
 // the latest request is dropped (STYLE.md, "Drop stale async results").
 import type { CoreError } from '../core/errors';
 import type { VerifyResult } from '../core/types';
-import { verifyToken } from '../core/verify';
+import { verifyDecodedToken } from '../core/verify';
 import type { AppState } from './appState';
 import { selectDecode } from './derived';
 import { compactJson, parseJsonObject, refreshedPayload } from './jsonParts';
@@ -23,13 +23,14 @@ export function startVerification(store: Store<AppState>): () => void {
   const run = () => {
     const state = store.getState();
     const outcome = selectDecode(state.tokenText);
-    const token = outcome.ok ? outcome.decoded.normalized : '';
+    const decoded = outcome.ok ? outcome.decoded : undefined;
+    const token = decoded ? decoded.normalized : '';
     const inputKey = `${token}\u0000${state.keyText}\u0000${state.secretEncoding}`;
     if (inputKey === lastKey) return;
     lastKey = inputKey;
     requestId += 1;
     const id = requestId;
-    if (!token || state.keyText.trim() === '') {
+    if (!decoded || !token || state.keyText.trim() === '') {
       store.setState({ verification: { status: 'idle', requestId: id } });
       return;
     }
@@ -37,7 +38,8 @@ export function startVerification(store: Store<AppState>): () => void {
     const previous =
       current.status === 'done' ? current.result : current.status === 'pending' ? current.previous : undefined;
     store.setState({ verification: { status: 'pending', requestId: id, previous } });
-    verifyToken(token, { text: state.keyText, secretEncoding: state.secretEncoding }).then(
+    // The token the views already decoded: verification does not decode it again.
+    verifyDecodedToken(decoded, { text: state.keyText, secretEncoding: state.secretEncoding }).then(
       (result) => {
         if (id === requestId) store.setState({ verification: { status: 'done', requestId: id, result } });
       },
