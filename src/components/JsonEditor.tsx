@@ -78,7 +78,8 @@ export function JsonEditor({
     shownRef.current = shown;
   });
   useEffect(() => (shown === text ? undefined : whenIdle(() => setShown(text))), [shown, text]);
-  const monacoReady = monacoLoaded && !nestsDeeperThan(text, MONACO_MAX_DEPTH);
+  // Judged on what the editor would be given, so Monaco never receives deep text, even for a moment.
+  const monacoReady = monacoLoaded && !nestsDeeperThan(shown, MONACO_MAX_DEPTH);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
   // @monaco-editor/react echoes a programmatic value update of a read-only editor as a change, through
