@@ -2,6 +2,7 @@
 // WebCrypto promises resolve out of order, so each run carries a request id and a result older than
 // the latest request is dropped (STYLE.md, "Drop stale async results").
 import type { CoreError } from '../core/errors';
+import type * as SignModule from '../core/sign';
 import type { VerifyResult } from '../core/types';
 import { verifyDecodedToken } from '../core/verify';
 import type { AppState } from './appState';
@@ -60,6 +61,16 @@ export function startVerification(store: Store<AppState>): () => void {
   return store.subscribe(run);
 }
 
+type Signer = typeof SignModule;
+let signer: Signer | undefined;
+
+// Once loaded, the signer is handed over at once: even an import() of a loaded module resolves a task later,
+// which put the next frame (~16 ms) between a key press and its signed token (issue 7).
+function loadSigner(): Promise<Signer> {
+  if (signer) return Promise.resolve(signer);
+  return import('../core/sign').then((module) => (signer = module));
+}
+
 export function startSigning(store: Store<AppState>): () => void {
   let lastKey = '';
   let requestId = 0;
@@ -78,7 +89,7 @@ export function startSigning(store: Store<AppState>): () => void {
     const token = state.signing.token;
     store.setState({ signing: { status: 'pending', requestId: id, token } });
     // The signer is loaded with the Encode view, never before the first decode.
-    import('../core/sign')
+    loadSigner()
       .then(({ signToken }) =>
         signToken(
           state.headerText,

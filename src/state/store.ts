@@ -48,6 +48,14 @@ function publishIdleState(): void {
   for (const listener of idleListeners) listener();
 }
 
+/**
+ * Brings the idle views up to date at once: for changes that are not keystrokes but a new page's worth of
+ * state (a link, an example, switching views), where showing the old state for a moment would be wrong.
+ */
+export function catchUpNow(): void {
+  publishIdleState();
+}
+
 function catchUpWhenIdle(): void {
   quiet = undefined;
   cancelIdle ??= whenIdle(() => {
