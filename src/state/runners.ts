@@ -31,7 +31,7 @@ export function startVerification(store: Store<AppState>): () => void {
     lastKey = inputKey;
     requestId += 1;
     const id = requestId;
-    if (!decoded || !token || state.keyText.trim() === '') {
+    if (!decoded || state.keyText.trim() === '') {
       store.setState({ verification: { status: 'idle', requestId: id } });
       return;
     }
