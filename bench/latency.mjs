@@ -44,13 +44,18 @@ function runTokenEdits({ edits, gapMs, timeoutMs }) {
   })();
 }
 
-/** Opens the Decode view, waits for Monaco (typing happens on a settled page), and enters the key. */
-export async function openDecodeWithKey(browser, origin, keyText) {
+/**
+ * Opens the Decode view, waits for Monaco (typing happens on a settled page), and enters the key. An empty
+ * Decode view has no editor to wait for: `primeToken` is loaded first, so that the header and payload
+ * editors exist and Monaco has loaded and laid them out before the first timed edit.
+ */
+export async function openDecodeWithKey(browser, origin, keyText, primeToken) {
   const { context, page } = await newProbedPage(browser);
   await page.goto(`${origin}/`, { waitUntil: 'load' });
   await page.getByTestId('token-input').waitFor({ timeout: 15_000 });
+  if (primeToken) await page.getByTestId('token-input').fill(primeToken);
   // Monaco loads when an editor is wanted: point at one, so the edits pay for updating Monaco too.
-  await page.getByTestId('payload-editor').hover();
+  await page.getByTestId('payload-editor').hover({ timeout: 15_000 });
   const monacoAt = await waitForProbe(page, 'monacoAt', 20_000);
   await page.getByTestId('key-input').fill(keyText);
   return { context, page, monacoReady: monacoAt !== undefined };
@@ -60,8 +65,14 @@ export async function openDecodeWithKey(browser, origin, keyText) {
  * `sequences.length` runs for one family in one settled page (opening a page and waiting for Monaco costs
  * more than the 200 edits); the first edit of each run only primes the view and is not counted.
  */
-export async function measureTokenEdits(browser, origin, keyText, sequences, { gapMs = 10, timeoutMs = 5_000 } = {}) {
-  const { context, page, monacoReady } = await openDecodeWithKey(browser, origin, keyText);
+export async function measureTokenEdits(
+  browser,
+  origin,
+  keyText,
+  sequences,
+  { gapMs = 10, timeoutMs = 5_000, primeToken } = {},
+) {
+  const { context, page, monacoReady } = await openDecodeWithKey(browser, origin, keyText, primeToken);
   try {
     const runs = [];
     for (const edits of sequences) {

@@ -11,7 +11,7 @@ import { LintList } from '../features/decode/LintList';
 import { TokenInput } from '../features/decode/TokenInput';
 import { TokenStatus } from '../features/decode/TokenStatus';
 import { ClaimsStatus, SignatureStatus } from '../features/decode/Verdicts';
-import { actions, appStore, selectDecode, selectKeyDetection, useAppState } from '../state';
+import { actions, appStore, selectDecode, selectKeyDetection, useAppState, useIdleAppState } from '../state';
 import { Layout } from './Layout';
 import { SavedKeys } from '../features/keystore/SavedKeys';
 import { KeyExtras } from './slots';
@@ -19,7 +19,7 @@ import { KeyExtras } from './slots';
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
 
 function DecodeSnippet() {
-  const outcome = useAppState((s) => selectDecode(s.tokenText));
+  const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>

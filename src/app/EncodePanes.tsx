@@ -9,12 +9,12 @@ import { TokenOutput } from '../features/encode/TokenOutput';
 import { SnippetBox } from '../features/snippet/SnippetBox';
 import { TemplateMenu } from '../features/templates/TemplateMenu';
 import { SavedKeys } from '../features/keystore/SavedKeys';
-import { useAppState } from '../state';
+import { useIdleAppState } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
 
 function EncodeSnippet() {
-  const token = useAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
+  const token = useIdleAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
   return <SnippetBox token={token} />;
 }
 

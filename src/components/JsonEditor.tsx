@@ -1,8 +1,8 @@
 // A JSON editor: Monaco once it has loaded, a plain textarea until then (same wrapper test id, so
 // tests and users do not care which one they got). The wrapper keeps the user's text while it is not
 // valid JSON and reports the syntax error under the editor.
-import { Suspense, useId, useLayoutEffect, useRef, useState } from 'react';
-import { useIsDark } from '../state';
+import { Suspense, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useIsDark, whenIdle } from '../state';
 import { LazyMonacoJsonEditor, requestMonaco, useMonacoReady } from './useMonaco';
 
 export type JsonEditorProps = {
@@ -69,6 +69,15 @@ export function JsonEditor({
     setLastValue(value);
     setText(value);
   }
+  // What the editor shows. Pushing new text into Monaco costs milliseconds of script and layout, so it
+  // waits until the page is idle after the verdict has painted (issue 7); the latest text always wins. The
+  // user's own edits are in the editor already and are taken at once.
+  const [shown, setShown] = useState(text);
+  const shownRef = useRef(shown);
+  useLayoutEffect(() => {
+    shownRef.current = shown;
+  });
+  useEffect(() => (shown === text ? undefined : whenIdle(() => setShown(text))), [shown, text]);
   // Monaco takes over once it has loaded; a plain editor that has focus hands over its caret, so typing
   // carries on in the same place (the switch happens in a layout effect, while the textarea still exists).
   const plainRef = useRef<HTMLTextAreaElement>(null);
@@ -79,7 +88,8 @@ export function JsonEditor({
     const focused = plainEditor !== null && plainEditor === document.activeElement;
     setUpgraded({ focusAt: focused ? plainEditor.selectionStart : undefined });
   }, [monacoLoaded, upgraded]);
-  const monacoReady = upgraded !== undefined && !nestsDeeperThan(text, MONACO_MAX_DEPTH);
+  // Judged on what the editor would be given, so Monaco never receives deep text, even for a moment.
+  const monacoReady = upgraded !== undefined && !nestsDeeperThan(shown, MONACO_MAX_DEPTH);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
   // @monaco-editor/react echoes a programmatic value update of a read-only editor as a change, through
@@ -92,6 +102,10 @@ export function JsonEditor({
     latest.current = { value, onChange };
   });
   const change = (next: string) => {
+    // The echo of text we pushed ourselves (a read-only editor echoes it, see above) is not an edit.
+    if (next === shownRef.current) return;
+    shownRef.current = next;
+    setShown(next);
     setText(next);
     const { value: given, onChange: notify } = latest.current;
     if (notify && next !== given) notify(next);
@@ -101,7 +115,7 @@ export function JsonEditor({
       ref={plainRef}
       id={id}
       aria-label={label}
-      value={text}
+      value={shown}
       readOnly={readOnly}
       spellCheck={false}
       autoCapitalize="off"
@@ -133,7 +147,7 @@ export function JsonEditor({
           <Suspense fallback={plain}>
             <LazyMonacoJsonEditor
               label={label}
-              value={text}
+              value={shown}
               readOnly={readOnly}
               dark={dark}
               onChange={change}

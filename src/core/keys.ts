@@ -3,10 +3,10 @@ import type { JWK } from 'jose';
 import { KeyError } from './errors';
 import { ALGORITHM_FAMILY, type JwsAlgorithm, type KeyDetection, type KeyInput } from './types';
 import { describeKeyMismatch, isJwsAlgorithm, keyKindText, requiredCurve } from './lib/key-describe';
-import { analyzeKey, type LoadedKey } from './lib/key-detect';
+import { analyzeKey, type KeyAnalysis, type LoadedKey } from './lib/key-detect';
 import { base64urlDecode } from './lib/key-encoding';
 
-export { decodeSecret, type LoadedKey } from './lib/key-detect';
+export { decodeSecret, type KeyAnalysis, type LoadedKey } from './lib/key-detect';
 export { describeKeyMismatch } from './lib/key-describe';
 
 /** Classifies pasted key text. Synchronous and cheap: call it on every keystroke. Never throws. */
@@ -16,7 +16,11 @@ export function detectKey(input: KeyInput): KeyDetection {
 
 /** Every usable key in the input (one, or each usable key of a JWKS). Throws KeyError when there is none. */
 export async function loadKeys(input: KeyInput): Promise<LoadedKey[]> {
-  const { detection, keys } = analyzeKey(input);
+  return usableKeys(analyzeKey(input));
+}
+
+/** The keys of an analysis, or the KeyError saying why there is none (loadKeys without the parsing). */
+export function usableKeys({ detection, keys }: KeyAnalysis): LoadedKey[] {
   if (detection.kind === 'empty')
     throw new KeyError('empty', 'no key: paste a secret, a PEM key or certificate, a JWK or a JWKS');
   if (detection.kind === 'error') throw new KeyError(detection.code, detection.message);
@@ -129,3 +133,78 @@ export async function importKeyForAlgorithm(
   }
   throw new KeyError('unsupported', 'this key has no key material to import');
 }
+
+/**
+ * A small cache of parsed and imported keys. Typing in the token box re-verifies with the same key on every
+ * keystroke, and parsing a PEM and importing it into WebCrypto each time cost more than the verification
+ * itself (issue 7: keystroke -> verdict p95 <= 8 ms). An import is keyed by exactly what it depends on: the
+ * key text, the secret encoding, the algorithm and the usage. The least recently used key text goes first.
+ */
+export type KeyCache = {
+  /** `analyzeKey(input)`: the same object (and the same LoadedKeys) while the text and encoding stay the same. */
+  analyze(input: KeyInput): KeyAnalysis;
+  /**
+   * `importKeyForAlgorithm(key, alg, usage)` for a key of `analyze(input).keys`, done once per (key text,
+   * secret encoding, alg, usage). HMAC secrets come back as CryptoKeys too, so jose does not import them on
+   * every call. A key that is not from `analyze(input)` is imported without caching.
+   */
+  importKey(input: KeyInput, key: LoadedKey, alg: string, usage: 'sign' | 'verify'): Promise<CryptoKey | Uint8Array>;
+  /** Key texts held, at most the limit given to createKeyCache. */
+  readonly size: number;
+  clear(): void;
+};
+
+/** A JWKS can hold many keys: past this many imports for one key text, the oldest import is dropped. */
+const MAX_IMPORTS_PER_TEXT = 64;
+
+async function importCacheable(key: LoadedKey, alg: string, usage: 'sign' | 'verify'): Promise<CryptoKey | Uint8Array> {
+  const imported = await importKeyForAlgorithm(key, alg, usage);
+  if (!(imported instanceof Uint8Array) || !isJwsAlgorithm(alg)) return imported;
+  try {
+    return await crypto.subtle.importKey('raw', new Uint8Array(imported), webCryptoParams(alg), false, [usage]);
+  } catch (error) {
+    throw runtimeError(alg, error);
+  }
+}
+
+export function createKeyCache(limit = 8): KeyCache {
+  // A Map iterates in insertion order: re-inserting an entry on use keeps the least recently used first.
+  const entries = new Map<string, { analysis: KeyAnalysis; imports: Map<string, Promise<CryptoKey | Uint8Array>> }>();
+  const entryFor = (input: KeyInput) => {
+    const id = `${input.secretEncoding ?? 'utf8'}\u0000${input.text}`;
+    let entry = entries.get(id);
+    if (entry) entries.delete(id);
+    else {
+      entry = { analysis: analyzeKey(input), imports: new Map() };
+      if (entries.size >= limit) entries.delete(entries.keys().next().value as string);
+    }
+    entries.set(id, entry);
+    return entry;
+  };
+  return {
+    analyze: (input) => entryFor(input).analysis,
+    importKey(input, key, alg, usage) {
+      const { analysis, imports } = entryFor(input);
+      const index = analysis.keys.indexOf(key);
+      if (index < 0) return importCacheable(key, alg, usage);
+      const id = `${index}\u0000${alg}\u0000${usage}`;
+      let imported = imports.get(id);
+      if (!imported) {
+        if (imports.size >= MAX_IMPORTS_PER_TEXT) imports.delete(imports.keys().next().value as string);
+        imported = importCacheable(key, alg, usage);
+        // A failed import (a key that does not fit alg…) fails the same way next time, so the rejection is
+        // kept too; handled here, so that keeping it never reports an unhandled rejection.
+        imported.catch(() => undefined);
+        imports.set(id, imported);
+      }
+      return imported;
+    },
+    get size() {
+      return entries.size;
+    },
+    clear: () => entries.clear(),
+  };
+}
+
+/** The cache verifyToken, verifyDecodedToken and signToken use. */
+export const sharedKeyCache: KeyCache = createKeyCache();

@@ -10,7 +10,7 @@
 import { CompactSign, errors } from 'jose';
 import { KeyError, SignError } from './errors';
 import { type KeyInput } from './types';
-import { importKeyForAlgorithm, loadKeys } from './keys';
+import { sharedKeyCache, usableKeys } from './keys';
 import { describeKeyMismatch, isJwsAlgorithm } from './lib/key-describe';
 import { base64urlEncode, utf8Encode } from './lib/key-encoding';
 import { scanJson } from './lib/token-json-scan';
@@ -108,7 +108,13 @@ export async function signToken(
   if (!(await isAlgorithmAvailable(alg))) {
     throw new KeyError('unsupported', `${alg} is not supported by this browser/runtime (its WebCrypto lacks it).`);
   }
-  const signingKey = await importKeyForAlgorithm(pickKey(await loadKeys(key), alg, header.kid), alg, 'sign');
+  // Cached: the Encode view signs on every keystroke with the same key (issue 7).
+  const signingKey = await sharedKeyCache.importKey(
+    key,
+    pickKey(usableKeys(sharedKeyCache.analyze(key)), alg, header.kid),
+    alg,
+    'sign',
+  );
   // Members named in `crit` are the user's to define; jose would otherwise refuse to sign (RFC 7515 §4.1.11).
   const crit = Array.isArray(header.crit)
     ? Object.fromEntries(header.crit.filter((n): n is string => typeof n === 'string').map((n) => [n, true]))

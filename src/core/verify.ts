@@ -11,9 +11,9 @@ import {
   type VerifyOptions,
   type VerifyResult,
 } from './types';
-import { decodeSecret } from './keys';
+import { decodeSecret, sharedKeyCache } from './keys';
 import { describeKeyMismatch, isJwsAlgorithm, keyKindText } from './lib/key-describe';
-import { analyzeKey, type LoadedKey } from './lib/key-detect';
+import type { LoadedKey } from './lib/key-detect';
 import { isValidSecret } from './lib/key-encoding';
 import { checkSignature } from './lib/verify-signature';
 import { describeSignatureShape } from './lib/verify-shape';
@@ -86,7 +86,7 @@ function selectCandidates(
   return { candidates: compatible, kidFound: false };
 }
 
-async function verifyDecoded(decoded: DecodedToken, input: KeyInput, claims: Claims): Promise<VerifyResult> {
+async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Claims): Promise<VerifyResult> {
   const alg = decoded.alg;
   if (decoded.unsecured || (alg !== undefined && alg.toLowerCase() === 'none')) {
     return withClaims(claims, {
@@ -116,7 +116,7 @@ async function verifyDecoded(decoded: DecodedToken, input: KeyInput, claims: Cla
       message: `${alg} is not supported by this browser/runtime (its WebCrypto lacks it).`,
     });
   }
-  const { detection, keys } = analyzeKey(input);
+  const { detection, keys } = sharedKeyCache.analyze(input);
   if (detection.kind === 'empty') {
     return withClaims(claims, {
       signature: 'error',
@@ -169,7 +169,8 @@ async function verifyDecoded(decoded: DecodedToken, input: KeyInput, claims: Cla
       : '';
   let lastError: { code: string; message: string } | undefined;
   for (const key of candidates) {
-    const check = await checkSignature(decoded.normalized, decoded.signature, alg, key);
+    const imported = () => sharedKeyCache.importKey(input, key, alg, 'verify');
+    const check = await checkSignature(decoded.normalized, decoded.signature, alg, key, imported);
     if (check.outcome === 'verified') {
       return withClaims(claims, {
         signature: 'verified',
@@ -258,10 +259,22 @@ export async function verifyToken(token: string, key: KeyInput, options: VerifyO
     const code = error instanceof TokenError ? `token-${error.code}` : 'token';
     return { signature: 'error', claims: 'none', code, message, claimsMessage: 'The token could not be decoded.' };
   }
+  return verifyDecodedToken(decoded, key, options);
+}
+
+/**
+ * verifyToken for a token already decoded with decodeToken (the page decodes once per keystroke for its
+ * own views, and verifying should not decode again). Never throws.
+ */
+export async function verifyDecodedToken(
+  decoded: DecodedToken,
+  key: KeyInput,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
   const time = checkTimeClaims(decoded.payloadIsJson ? decoded.payload : undefined, options);
   const claims: Claims = { claims: time.state, claimsMessage: time.message };
   try {
-    return await verifyDecoded(decoded, key, claims);
+    return await verifyWithKey(decoded, key, claims);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return withClaims(claims, {

@@ -5,7 +5,7 @@ import type { KeySource, LinkToken, Mode, NoticeKind, ThemeChoice } from './appS
 import { prettyHeader, prettyPayload, selectDecode } from './derived';
 import { parseJsonObject, rebuildToken, withMembers } from './jsonParts';
 import { saveTheme } from './preferences';
-import { appStore } from './store';
+import { appStore, catchUpNow } from './store';
 
 const set = appStore.setState;
 const get = appStore.getState;
@@ -103,13 +103,17 @@ export function setMode(mode: Mode): void {
       const headerText = prettyHeader(outcome.decoded);
       const alg = algFromHeader(headerText) ?? state.alg;
       set({ mode, headerText, payloadText: prettyPayload(outcome.decoded), alg });
+      catchUpNow();
       return;
     }
   } else if (state.signing.token) {
     set({ mode, tokenText: state.signing.token, tokenChanges: [], decodeDraft: undefined });
+    catchUpNow();
     return;
   }
   set({ mode });
+  // The other view shows the current token from its first paint (the idle views, store.ts).
+  catchUpNow();
 }
 
 export function setTheme(theme: ThemeChoice): void {
@@ -143,6 +147,7 @@ export function loadTokenAndKey(
     keySource: source,
     keySetUrl: undefined,
   });
+  catchUpNow();
 }
 
 /** Encode view: loads header, payload and signing key at once (templates, examples). */

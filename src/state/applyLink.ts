@@ -3,6 +3,7 @@
 import { detectKey } from '../core/keys';
 import { addNotice, setKeyText, setLinkTokens, setMode, setSecretEncoding, setTokenText } from './actions';
 import { readLink } from './link';
+import { catchUpNow } from './store';
 
 function isPublicOnly(text: string): { ok: true } | { ok: false; what: string } {
   const detection = detectKey({ text });
@@ -42,4 +43,6 @@ export function applyLink(location: Pick<Location, 'search' | 'hash' | 'pathname
     );
   }
   if (plan.mode) setMode(plan.mode);
+  // The first paint shows the link's token decoded, not the empty state before it.
+  catchUpNow();
 }

@@ -20,6 +20,22 @@ function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =>
   };
 }
 
+/**
+ * memoOne keeping the last `size` results: views reading the idle state (store.ts) decode the token they
+ * show while the token box already decodes the newer one, and neither should undo the other's work.
+ */
+function memoRecent<A, R>(fn: (arg: A) => R, size: number): (arg: A) => R {
+  const recent: { arg: A; result: R }[] = [];
+  return (arg: A) => {
+    const hit = recent.find((entry) => Object.is(entry.arg, arg));
+    if (hit) return hit.result;
+    const result = fn(arg);
+    recent.unshift({ arg, result });
+    if (recent.length > size) recent.pop();
+    return result;
+  };
+}
+
 export type TokenProblem = {
   code: TokenErrorCode | 'unexpected';
   message: string;
@@ -34,7 +50,7 @@ export type DecodeOutcome =
 
 let lastGood: DecodedToken | undefined;
 
-export const selectDecode = memoOne((tokenText: string): DecodeOutcome => {
+export const selectDecode = memoRecent((tokenText: string): DecodeOutcome => {
   try {
     const decoded = decodeToken(tokenText);
     lastGood = decoded;
@@ -66,7 +82,7 @@ export const selectDecode = memoOne((tokenText: string): DecodeOutcome => {
       lastGood,
     };
   }
-});
+}, 2);
 
 export const selectKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
   detectKey({ text: keyText, secretEncoding }),

@@ -2,7 +2,8 @@
 export * from './appState';
 export * as actions from './actions';
 export { isAlgorithmChoice } from './actions';
-export { appStore, useAppState } from './store';
+export { appStore, useAppState, useIdleAppState } from './store';
+export { whenIdle } from './whenIdle';
 export {
   selectDecode,
   selectKeyDetection,

@@ -2,8 +2,9 @@
 // WebCrypto promises resolve out of order, so each run carries a request id and a result older than
 // the latest request is dropped (STYLE.md, "Drop stale async results").
 import type { CoreError } from '../core/errors';
+import type * as SignModule from '../core/sign';
 import type { VerifyResult } from '../core/types';
-import { verifyToken } from '../core/verify';
+import { verifyDecodedToken } from '../core/verify';
 import type { AppState } from './appState';
 import { selectDecode } from './derived';
 import { compactJson, parseJsonObject, refreshedPayload } from './jsonParts';
@@ -23,13 +24,14 @@ export function startVerification(store: Store<AppState>): () => void {
   const run = () => {
     const state = store.getState();
     const outcome = selectDecode(state.tokenText);
-    const token = outcome.ok ? outcome.decoded.normalized : '';
+    const decoded = outcome.ok ? outcome.decoded : undefined;
+    const token = decoded ? decoded.normalized : '';
     const inputKey = `${token}\u0000${state.keyText}\u0000${state.secretEncoding}`;
     if (inputKey === lastKey) return;
     lastKey = inputKey;
     requestId += 1;
     const id = requestId;
-    if (!token || state.keyText.trim() === '') {
+    if (!decoded || state.keyText.trim() === '') {
       store.setState({ verification: { status: 'idle', requestId: id } });
       return;
     }
@@ -37,7 +39,8 @@ export function startVerification(store: Store<AppState>): () => void {
     const previous =
       current.status === 'done' ? current.result : current.status === 'pending' ? current.previous : undefined;
     store.setState({ verification: { status: 'pending', requestId: id, previous } });
-    verifyToken(token, { text: state.keyText, secretEncoding: state.secretEncoding }).then(
+    // The token the views already decoded: verification does not decode it again.
+    verifyDecodedToken(decoded, { text: state.keyText, secretEncoding: state.secretEncoding }).then(
       (result) => {
         if (id === requestId) store.setState({ verification: { status: 'done', requestId: id, result } });
       },
@@ -58,6 +61,16 @@ export function startVerification(store: Store<AppState>): () => void {
   return store.subscribe(run);
 }
 
+type Signer = typeof SignModule;
+let signer: Signer | undefined;
+
+// Once loaded, the signer is handed over at once: even an import() of a loaded module resolves a task later,
+// which put the next frame (~16 ms) between a key press and its signed token (issue 7).
+function loadSigner(): Promise<Signer> {
+  if (signer) return Promise.resolve(signer);
+  return import('../core/sign').then((module) => (signer = module));
+}
+
 export function startSigning(store: Store<AppState>): () => void {
   let lastKey = '';
   let requestId = 0;
@@ -76,7 +89,7 @@ export function startSigning(store: Store<AppState>): () => void {
     const token = state.signing.token;
     store.setState({ signing: { status: 'pending', requestId: id, token } });
     // The signer is loaded with the Encode view, never before the first decode.
-    import('../core/sign')
+    loadSigner()
       .then(({ signToken }) =>
         signToken(
           state.headerText,

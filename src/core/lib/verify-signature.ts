@@ -26,16 +26,21 @@ async function verifyLegacyRsa(
   return crypto.subtle.verify(params, key, new Uint8Array(signature), signingInput);
 }
 
+/**
+ * `material`: the secret bytes to use instead of the key's own, or how to get the imported key (a cache);
+ * by default the key is imported for this call.
+ */
 export async function checkSignature(
   compact: string,
   signature: Uint8Array,
   alg: JwsAlgorithm,
   key: LoadedKey,
-  secretOverride?: Uint8Array,
+  material?: Uint8Array | (() => Promise<CryptoKey | Uint8Array>),
 ): Promise<SignatureCheck> {
   let imported: CryptoKey | Uint8Array;
   try {
-    imported = secretOverride ?? (await importKeyForAlgorithm(key, alg, 'verify'));
+    if (material instanceof Uint8Array) imported = material;
+    else imported = await (material ? material() : importKeyForAlgorithm(key, alg, 'verify'));
   } catch (error) {
     if (error instanceof KeyError) return { outcome: 'error', code: error.code, message: error.message };
     throw error;

@@ -2,7 +2,7 @@
 // description), times as local and UTC dates plus a relative phrase, badges, and lists for aud/scopes.
 import { useId, useState } from 'react';
 import type { ClaimBadge, ClaimRow } from '../../core';
-import { selectClaimRows, selectDecode, useAppState, useNow } from '../../state';
+import { selectClaimRows, selectDecode, useIdleAppState, useNow } from '../../state';
 
 const BADGE: Record<ClaimBadge, { text: string; icon: string; className: string }> = {
   expired: { text: 'expired', icon: '✕', className: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100' },
@@ -101,7 +101,8 @@ function ClaimValue({ row }: { row: ClaimRow }) {
 }
 
 export function ClaimsTable() {
-  const outcome = useAppState((s) => selectDecode(s.tokenText));
+  // Off the keystroke's critical path (issue 7): updated when the page is idle after the verdict.
+  const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
   const now = useNow();
   const decoded = outcome.ok ? outcome.decoded : outcome.lastGood;
   if (!decoded || !decoded.payloadIsJson) return null;

@@ -3,7 +3,7 @@
 // values stay on screen, greyed out.
 import { useState } from 'react';
 import { PartEditor } from '../../components/PartEditor';
-import { actions, prettyHeader, prettyPayload, selectDecode, useAppState, type DecodeDraft } from '../../state';
+import { actions, prettyHeader, prettyPayload, selectDecode, useIdleAppState, type DecodeDraft } from '../../state';
 import type { DecodedToken } from '../../core';
 
 function shownText(decoded: DecodedToken, part: 'header' | 'payload', draft: DecodeDraft | undefined): string {
@@ -12,8 +12,9 @@ function shownText(decoded: DecodedToken, part: 'header' | 'payload', draft: Dec
 }
 
 export function DecodedParts() {
-  const outcome = useAppState((s) => selectDecode(s.tokenText));
-  const draft = useAppState((s) => s.decodeDraft);
+  // Off the keystroke's critical path (issue 7): the verdict comes first, the JSON when the page is idle.
+  const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
+  const draft = useIdleAppState((s) => s.decodeDraft);
   const [problems, setProblems] = useState<{ header?: string; payload?: string }>({});
   const decoded = outcome.ok ? outcome.decoded : outcome.lastGood;
   const jweHeader = outcome.ok ? undefined : outcome.problem.jweHeader;

@@ -1,6 +1,6 @@
 // RFC 8725 findings from the core, each with its severity (icon + word, not colour alone) and reference.
 import type { Severity } from '../../core';
-import { selectDecode, selectKeyDetection, selectLint, useAppState, useNow } from '../../state';
+import { selectDecode, selectKeyDetection, selectLint, useIdleAppState, useNow } from '../../state';
 
 const SEVERITY: Record<Severity, { icon: string; word: string; className: string }> = {
   error: { icon: '✕', word: 'Risk', className: 'text-red-800 dark:text-red-300' },
@@ -9,9 +9,10 @@ const SEVERITY: Record<Severity, { icon: string; word: string; className: string
 };
 
 export function LintList() {
-  const outcome = useAppState((s) => selectDecode(s.tokenText));
-  const keyText = useAppState((s) => s.keyText);
-  const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
+  // Off the keystroke's critical path (issue 7): updated when the page is idle after the verdict.
+  const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
+  const keyText = useIdleAppState((s) => s.keyText);
+  const detection = useIdleAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
   const now = useNow();
   if (!outcome.ok) return null;
   const findings = selectLint(outcome.decoded, detection, keyText, now);

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { decodeToken } from '../../core/token';
 import type { DecodedToken } from '../../core/token';
-import { actions, selectDecode, useAppState } from '../../state';
+import { actions, selectDecode, useIdleAppState } from '../../state';
 import { HeaderKeyHints } from './HeaderKeyHints';
 import { JwksStatus } from './JwksStatus';
 import { KeySetTable } from './KeySetTable';
@@ -27,11 +27,12 @@ const asObject = (value: unknown): Record<string, unknown> | undefined =>
 
 export function JwksPanel() {
   const ids = useId();
-  const tokenText = useAppState((s) => s.tokenText);
-  const keyText = useAppState((s) => s.keyText);
-  const keySource = useAppState((s) => s.keySource);
-  const verification = useAppState((s) => s.verification);
-  const linkTokens = useAppState((s) => s.linkTokens);
+  // Off the keystroke's critical path (issue 7): one consistent state, as of the last idle moment.
+  const tokenText = useIdleAppState((s) => s.tokenText);
+  const keyText = useIdleAppState((s) => s.keyText);
+  const keySource = useIdleAppState((s) => s.keySource);
+  const verification = useIdleAppState((s) => s.verification);
+  const linkTokens = useIdleAppState((s) => s.linkTokens);
   const outcome = selectDecode(tokenText);
   const decoded = outcome.ok ? outcome.decoded : undefined;
   const header = decoded?.header;
