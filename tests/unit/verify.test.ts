@@ -1,7 +1,8 @@
 import { constants, createHmac, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAlgorithmAvailable, verifyToken } from '../../src/core/verify';
+import { decodeToken } from '../../src/core/token';
+import { isAlgorithmAvailable, verifyDecodedToken, verifyToken } from '../../src/core/verify';
 import { keyPair } from '../fixtures/fixtures';
 
 // Tokens are made with node:crypto, independently of the engine's own signToken.
@@ -351,5 +352,29 @@ describe('verifyToken on arbitrary input', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('verifyDecodedToken', () => {
+  const secret = 'a-string-secret-at-least-256-bits-long';
+  // A large claim set, as the Decode view holds it already decoded (issue 7: 1 MB payloads).
+  const big = { ...payload, groups: Array.from({ length: 20_000 }, (_, i) => `group-${i}:read write`) };
+
+  it('gives the verdict verifyToken gives, for the valid token and a tampered one', async () => {
+    const valid = token({ alg: 'HS256', typ: 'JWT' }, big, hmac('HS256', secret));
+    const [h, , s] = valid.split('.');
+    const tampered = `${h}.${b64u(JSON.stringify({ ...big, sub: 'admin' }))}.${s}`;
+    for (const t of [valid, tampered]) {
+      const fromDecoded = await verifyDecodedToken(decodeToken(t), { text: secret }, options);
+      expect(fromDecoded).toEqual(await verifyToken(t, { text: secret }, options));
+    }
+    expect((await verifyDecodedToken(decodeToken(valid), { text: secret }, options)).signature).toBe('verified');
+    expect((await verifyDecodedToken(decodeToken(tampered), { text: secret }, options)).signature).toBe('invalid');
+  });
+
+  it('checks the time claims of the decoded payload', async () => {
+    const expired = token({ alg: 'HS256' }, { ...payload, exp: NOW - 10 }, hmac('HS256', secret));
+    const r = await verifyDecodedToken(decodeToken(expired), { text: secret }, options);
+    expect(r).toMatchObject({ signature: 'verified', claims: 'expired' });
   });
 });
