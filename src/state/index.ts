@@ -15,3 +15,4 @@ export {
 export type { DecodeOutcome, TokenProblem } from './derived';
 export { useIsDark } from './theme';
 export { useNow } from './useNow';
+export { LARGE_TEXT_CHARS, LIST_PREVIEW_ITEMS, formatCount, useDeferredDecode } from './largeText';
