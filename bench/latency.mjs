@@ -2,7 +2,7 @@
 // `token-input` value with the native setter (what a paste or keystroke does), dispatches `input`, and a
 // MutationObserver resolves when `signature-status` shows the verdict *expected for that edit*. Edits
 // alternate valid / tampered tokens, so the verdict flips on every edit and a stale one cannot match.
-/* global window, document, navigator, performance, HTMLTextAreaElement, MutationObserver, Event, setTimeout, clearTimeout */
+/* global window, document, navigator, performance, HTMLTextAreaElement, MutationObserver, Event, setTimeout, clearTimeout, Buffer */
 import { waitForProbe, newProbedPage } from './browser.mjs';
 
 /** Runs in the page: applies each edit, returns per-edit latencies (ms; NaN = timed out / wrong verdict). */
@@ -44,11 +44,22 @@ function runTokenEdits({ edits, gapMs, timeoutMs }) {
   })();
 }
 
-/** Opens the Decode view, waits for Monaco (typing happens on a settled page), and enters the key. */
+// A small token (its signature is not checked: no key yet) that makes the Decode view show its editors.
+const WARM_UP_TOKEN = [{ alg: 'HS256', typ: 'JWT' }, { sub: 'warm-up' }]
+  .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+  .concat('c2lnbmF0dXJl')
+  .join('.');
+
+/**
+ * Opens the Decode view, waits for Monaco (typing happens on a settled page), and enters the key. The
+ * editors, and so Monaco, exist only once there is a token: an empty page never reached `monacoAt`, so
+ * each run waited 20 s in vain and then timed its first edits against Monaco loading and starting.
+ */
 export async function openDecodeWithKey(browser, origin, keyText) {
   const { context, page } = await newProbedPage(browser);
   await page.goto(`${origin}/`, { waitUntil: 'load' });
   await page.getByTestId('token-input').waitFor({ timeout: 15_000 });
+  await page.getByTestId('token-input').fill(WARM_UP_TOKEN);
   const monacoAt = await waitForProbe(page, 'monacoAt', 20_000);
   await page.getByTestId('key-input').fill(keyText);
   return { context, page, monacoReady: monacoAt !== undefined };

@@ -1,7 +1,7 @@
 // Header and payload of the token being debugged. Editable: an edit rebuilds the token with the old
 // signature (so the verdict shows what tampering does). While the token is broken, the last good
 // values stay on screen, greyed out.
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { PartEditor } from '../../components/PartEditor';
 import {
   actions,
@@ -49,6 +49,10 @@ const DecodedPartsView = memo(function DecodedPartsView({
     if (showAll && !draft) setShowAll(false);
   }
   const jweHeader = outcome.ok ? undefined : outcome.problem.jweHeader;
+  const editing = Boolean(decoded && draft && draft.part === 'payload' && draft.token === decoded.normalized);
+  const previewed =
+    decoded && !showAll && !editing && decoded.payloadText.length > LARGE_TEXT_CHARS ? decoded : undefined;
+  const preview = useMemo(() => (previewed ? payloadPreview(previewed) : undefined), [previewed]);
   if (!decoded && !jweHeader) {
     return <p className="hint">The header and payload appear here as soon as the token box holds a token.</p>;
   }
@@ -62,8 +66,8 @@ const DecodedPartsView = memo(function DecodedPartsView({
     : decoded
       ? shownText(decoded, 'header', draft)
       : '';
-  const payloadText = decoded && !jweHeader ? shownText(decoded, 'payload', draft) : '';
-  const preview = !showAll && payloadText.length > LARGE_TEXT_CHARS ? payloadPreview(payloadText) : undefined;
+  // The full text only when shown: pretty-printing a 1 MB payload is tens of ms (copy builds it on click).
+  const payloadText = () => (decoded && !jweHeader ? shownText(decoded, 'payload', draft) : '');
   return (
     <div className="space-y-4">
       <PartEditor
@@ -83,8 +87,8 @@ const DecodedPartsView = memo(function DecodedPartsView({
       ) : (
         <PartEditor
           part="payload"
-          getText={() => payloadText}
-          value={preview ? preview.text : payloadText}
+          getText={payloadText}
+          value={preview ? preview.text : payloadText()}
           stale={stale}
           onChange={decoded?.payloadIsJson && !preview ? edit('payload') : undefined}
           problem={problems.payload}
@@ -99,8 +103,9 @@ const DecodedPartsView = memo(function DecodedPartsView({
             >
               <span>
                 <span aria-hidden="true">ℹ </span>
-                Large payload: showing the first {formatCount(preview.shownLines)} of {formatCount(preview.totalLines)}{' '}
-                lines ({formatCount(payloadText.length)} characters), read-only. Copy copies all of it.
+                Large payload ({formatCount(decoded?.payloadText.length ?? 0)} characters): showing the first{' '}
+                {formatCount(preview.shownLines)} of {formatCount(preview.totalLines)} lines, read-only. Copy copies all
+                of it.
               </span>
               <button
                 type="button"

@@ -1,5 +1,7 @@
-// The start of a large pretty-printed payload, for the payload editor: a 1 MB claim set is some 30,000
-// lines that Monaco (or a textarea) would lay out on every keystroke. Display only; the full text is kept.
+// The start of a large payload, for the payload editor: a 1 MB claim set is some 30,000 pretty-printed
+// lines that Monaco (or a textarea) would take in on every keystroke, and pretty-printing all of them
+// alone costs tens of ms. Display only; the copy button and "show all" use the full text.
+import { previewJson, type DecodedToken } from '../../core';
 
 export const PREVIEW_LINES = 200;
 const PREVIEW_MAX_CHARS = 16 * 1024;
@@ -12,8 +14,15 @@ function countLines(text: string): number {
   return lines;
 }
 
-/** The first PREVIEW_LINES whole lines of `text` (at most ~16 K characters), followed by a "…" line. */
-export function payloadPreview(text: string): PayloadPreview {
+/** The first PREVIEW_LINES lines of the payload as the editor shows it, then a "…" line. */
+export function payloadPreview(decoded: DecodedToken): PayloadPreview {
+  if (decoded.payloadIsJson) {
+    const preview = previewJson(decoded.payload, PREVIEW_LINES);
+    const more = preview.shownLines < preview.totalLines;
+    return { ...preview, text: more ? `${preview.text}\n…` : preview.text };
+  }
+  // Not JSON: the text as decoded, cut at a line break (or mid-line, when the first line is that long).
+  const text = decoded.payloadText;
   let end = 0;
   let shownLines = 0;
   while (shownLines < PREVIEW_LINES) {
@@ -22,8 +31,9 @@ export function payloadPreview(text: string): PayloadPreview {
     end = next + 1;
     shownLines++;
   }
-  // One very long first line: cut it rather than show nothing.
-  if (shownLines === 0)
-    return { text: `${text.slice(0, PREVIEW_MAX_CHARS)}…`, shownLines: 1, totalLines: countLines(text) };
+  if (shownLines === 0) {
+    end = Math.min(text.length, PREVIEW_MAX_CHARS);
+    shownLines = 1;
+  }
   return { text: `${text.slice(0, end)}…`, shownLines, totalLines: countLines(text) };
 }
