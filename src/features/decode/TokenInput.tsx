@@ -1,8 +1,11 @@
 // The encoded token: a transparent <textarea> over a backdrop that paints header, payload and
 // signature in the colours of their panels, and marks the character the decoder choked on.
-import { useLayoutEffect, useRef } from 'react';
-import { actions, appStore, LARGE_TEXT_CHARS, selectDecode, useAppState } from '../../state';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { actions, appStore, formatCount, LARGE_TEXT_CHARS, selectDecode, useAppState } from '../../state';
 import { problemRange, tokenRuns, type RunKind } from './tokenSegments';
+
+/** Characters of a large token painted while the box is not focused. */
+const COLLAPSED_CHARS = 2048;
 
 const RUN_CLASS: Record<RunKind, string> = {
   header: 'token-header',
@@ -23,15 +26,20 @@ export function TokenInput() {
     const element = input.current;
     if (element && element.value !== tokenText) element.value = tokenText;
   }, [tokenText]);
-  // A large token (a 1 MB payload is 1.4 million characters) is shown in plain text: the coloured copy
-  // behind the textarea doubled the text the browser lays out, in thousands of spans. The textarea holds
-  // the whole token either way.
-  const plain = tokenText.length > LARGE_TEXT_CHARS;
-  const bad = outcome.ok || plain ? undefined : problemRange(tokenText, outcome.problem.part, outcome.problem.offset);
-  const runs = plain ? [] : tokenRuns(tokenText, bad);
+  // A large token (a 1 MB payload is 1.4 million characters) is never painted in colour: the coloured copy
+  // doubled the text the browser lays out. While the box is not focused it is not laid out at all: its start
+  // is painted behind it and the textarea skips its own rendering (content-visibility), because laying out
+  // a megabyte of unbroken text took Chromium hundreds of ms on every change. Focus shows it all, as plain
+  // text. The textarea holds the whole token in every case.
+  const [focused, setFocused] = useState(false);
+  const large = tokenText.length > LARGE_TEXT_CHARS;
+  const collapsed = large && !focused;
+  const display = collapsed ? 'collapsed' : large ? 'plain' : 'coloured';
+  const bad = outcome.ok || large ? undefined : problemRange(tokenText, outcome.problem.part, outcome.problem.offset);
+  const runs = display === 'plain' ? [] : tokenRuns(collapsed ? tokenText.slice(0, COLLAPSED_CHARS) : tokenText, bad);
   return (
     <div className="relative h-full min-h-48 overflow-hidden rounded-md border border-slate-300 bg-white focus-within:border-sky-600 focus-within:ring-2 focus-within:ring-sky-600/40 dark:border-slate-700 dark:bg-slate-900">
-      {plain ? null : (
+      {display === 'plain' ? null : (
         <div
           ref={backdrop}
           aria-hidden="true"
@@ -42,6 +50,11 @@ export function TokenInput() {
               {run.text}
             </span>
           ))}
+          {collapsed ? (
+            <span data-testid="token-collapsed" className="token-dot">
+              {` … ${formatCount(tokenText.length - COLLAPSED_CHARS)} more characters, not drawn while the box is not focused: click here or tab to it to show and edit the whole token.`}
+            </span>
+          ) : null}
           {/* A trailing newline in a textarea adds a line the backdrop must add too. */}
           {'\u200b'}
         </div>
@@ -49,7 +62,7 @@ export function TokenInput() {
       <textarea
         id="token-input"
         data-testid="token-input"
-        data-coloured={plain ? 'false' : 'true'}
+        data-display={display}
         aria-label="Encoded token"
         aria-describedby="token-help token-problem"
         aria-invalid={!outcome.ok && tokenText !== ''}
@@ -67,10 +80,13 @@ export function TokenInput() {
           const stored = appStore.getState().tokenText;
           if (element.value !== stored) element.value = stored;
         }}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         onScroll={(event) => {
           if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
         }}
-        className={`token-layer absolute inset-0 h-full w-full resize-none overflow-y-scroll bg-transparent caret-slate-900 outline-none placeholder:text-slate-500 dark:caret-white dark:placeholder:text-slate-400 ${plain ? 'text-slate-900 dark:text-slate-100' : 'text-transparent'}`}
+        className={`token-layer absolute inset-0 h-full w-full resize-none overflow-y-scroll bg-transparent caret-slate-900 outline-none placeholder:text-slate-500 dark:caret-white dark:placeholder:text-slate-400 ${display === 'plain' ? 'text-slate-900 dark:text-slate-100' : 'text-transparent'}`}
+        style={collapsed ? { contentVisibility: 'hidden' } : undefined}
       />
     </div>
   );
