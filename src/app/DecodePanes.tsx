@@ -19,7 +19,7 @@ const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) 
 
 function DecodeSnippet() {
   // Deferred like the other heavy views: the verdict renders first.
-  const outcome = useDeferredDecode();
+  const { outcome } = useDeferredDecode();
   return (
     <Suspense fallback={null}>
       <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />

@@ -1,7 +1,8 @@
 // Issue 7 (1 MB payloads): above these sizes a view shows part of a text and says how much it left out,
 // instead of handing megabytes to the DOM or Monaco on every keystroke. The full text is always kept
 // (the token box holds what was pasted; copy buttons copy everything) and one click shows it all.
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
+import type { DecodeDraft } from './appState';
 import type { DecodeOutcome } from './derived';
 import { selectDecode } from './derived';
 import { useAppState } from './store';
@@ -17,11 +18,20 @@ export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
+/** What the Decode view's heavy views show: the decoded token and the editors' draft, always together. */
+export type DecodeSnapshot = { outcome: DecodeOutcome; draft: DecodeDraft | undefined };
+
 /**
- * The decoded token for the heavy views (editors, claims table, snippet): it lags the token box by one
- * deferred render, so the verdict renders first and a large payload's views follow in a later task
- * that React can interrupt. Pass it to a memoised child: the urgent render then skips the whole view.
+ * The decoded token (and draft) for the heavy views: editors, claims table, snippet. It lags the token box:
+ * while the signature of a new token is being checked these views keep what they show, and then follow in a
+ * deferred render, which React runs in small, interruptible slices. So the verdict renders first and a large
+ * payload's views never delay it. Pass it to a memoised child: the urgent render then skips the view.
  */
-export function useDeferredDecode(): DecodeOutcome {
-  return useDeferredValue(useAppState((s) => selectDecode(s.tokenText)));
+export function useDeferredDecode(): DecodeSnapshot {
+  const outcome = useAppState((s) => selectDecode(s.tokenText));
+  const draft = useAppState((s) => s.decodeDraft);
+  const verifying = useAppState((s) => s.verification.status === 'pending');
+  const [settled, setSettled] = useState<DecodeSnapshot>({ outcome, draft });
+  if (!verifying && (settled.outcome !== outcome || settled.draft !== draft)) setSettled({ outcome, draft });
+  return useDeferredValue(settled);
 }

@@ -140,7 +140,7 @@ function ClaimValue({ row, payload }: { row: ClaimRow; payload: unknown }) {
 }
 
 export function ClaimsTable() {
-  const outcome = useDeferredDecode();
+  const { outcome } = useDeferredDecode();
   const now = useNow();
   return <ClaimsTableView outcome={outcome} now={now} />;
 }

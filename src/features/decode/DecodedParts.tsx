@@ -1,7 +1,7 @@
 // Header and payload of the token being debugged. Editable: an edit rebuilds the token with the old
 // signature (so the verdict shows what tampering does). While the token is broken, the last good
 // values stay on screen, greyed out.
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { PartEditor } from '../../components/PartEditor';
 import {
   actions,
@@ -9,7 +9,6 @@ import {
   LARGE_TEXT_CHARS,
   prettyHeader,
   prettyPayload,
-  useAppState,
   useDeferredDecode,
   type DecodeDraft,
   type DecodeOutcome,
@@ -23,9 +22,8 @@ function shownText(decoded: DecodedToken, part: 'header' | 'payload', draft: Dec
 }
 
 export function DecodedParts() {
-  // Both deferred together, so a draft is never compared with the token of another render.
-  const outcome = useDeferredDecode();
-  const draft = useDeferredValue(useAppState((s) => s.decodeDraft));
+  // Token and draft from one snapshot, so a draft is never compared with the token of another render.
+  const { outcome, draft } = useDeferredDecode();
   return <DecodedPartsView outcome={outcome} draft={draft} />;
 }
 
