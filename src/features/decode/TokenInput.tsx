@@ -50,21 +50,28 @@ export function TokenInput() {
               {run.text}
             </span>
           ))}
-          {collapsed ? (
-            <span data-testid="token-collapsed" className="token-dot">
-              {` … ${formatCount(tokenText.length - COLLAPSED_CHARS)} more characters, not drawn while the box is not focused: click here or tab to it to show and edit the whole token.`}
-            </span>
-          ) : null}
           {/* A trailing newline in a textarea adds a line the backdrop must add too. */}
           {'\u200b'}
         </div>
       )}
+      {collapsed ? (
+        // Over the bottom of the box, so it is seen whatever the box's size; the words for screen readers
+        // are under the box (token-large).
+        <p
+          data-testid="token-collapsed"
+          aria-hidden="true"
+          className="pointer-events-none absolute inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white/95 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-300"
+        >
+          … and {formatCount(tokenText.length - COLLAPSED_CHARS)} more characters, not drawn while the box is not
+          focused. Click in the box to show and edit the whole token.
+        </p>
+      ) : null}
       <textarea
         id="token-input"
         data-testid="token-input"
         data-display={display}
         aria-label="Encoded token"
-        aria-describedby="token-help token-problem"
+        aria-describedby={large ? 'token-help token-large token-problem' : 'token-help token-problem'}
         aria-invalid={!outcome.ok && tokenText !== ''}
         ref={input}
         spellCheck={false}

@@ -20,11 +20,11 @@ export function TokenStatus() {
         </p>
       ) : null}
       {tokenText.length > LARGE_TEXT_CHARS ? (
-        <p data-testid="token-large" className="text-slate-700 dark:text-slate-300">
+        <p id="token-large" data-testid="token-large" className="text-slate-700 dark:text-slate-300">
           <span aria-hidden="true">ℹ </span>
-          This token is {formatCount(tokenText.length)} characters long: to keep the page fast, the box shows it without
-          colours, and the payload, long claim lists and the request snippet are shortened until you ask for all of
-          them. Nothing is cut from the token itself.
+          This token is {formatCount(tokenText.length)} characters long. To keep the page fast, the box draws only its
+          start until you click in it, and the payload, long claim lists and the request snippet are shortened until you
+          ask for all of them. Nothing is cut from the token itself.
         </p>
       ) : null}
       {linkTokens.length > 1 ? (
