@@ -2,7 +2,7 @@
 // `token-input` value with the native setter (what a paste or keystroke does), dispatches `input`, and a
 // MutationObserver resolves when `signature-status` shows the verdict *expected for that edit*. Edits
 // alternate valid / tampered tokens, so the verdict flips on every edit and a stale one cannot match.
-/* global window, document, navigator, performance, HTMLTextAreaElement, MutationObserver, Event, setTimeout, clearTimeout */
+/* global window, document, navigator, performance, HTMLTextAreaElement, MutationObserver, Event, setTimeout, clearTimeout, Buffer */
 import { waitForProbe, newProbedPage } from './browser.mjs';
 
 /** Runs in the page: applies each edit, returns per-edit latencies (ms; NaN = timed out / wrong verdict). */
@@ -44,16 +44,22 @@ function runTokenEdits({ edits, gapMs, timeoutMs }) {
   })();
 }
 
+// A small token (its signature is not checked: no key yet) that makes the Decode view show its editors.
+const WARM_UP_TOKEN = [{ alg: 'HS256', typ: 'JWT' }, { sub: 'warm-up' }]
+  .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+  .concat('c2lnbmF0dXJl')
+  .join('.');
+
 /**
  * Opens the Decode view, waits for Monaco (typing happens on a settled page), and enters the key. An empty
  * Decode view has no editor to wait for: `primeToken` is loaded first, so that the header and payload
  * editors exist and Monaco has loaded and laid them out before the first timed edit.
  */
-export async function openDecodeWithKey(browser, origin, keyText, primeToken) {
+export async function openDecodeWithKey(browser, origin, keyText, primeToken = WARM_UP_TOKEN) {
   const { context, page } = await newProbedPage(browser);
   await page.goto(`${origin}/`, { waitUntil: 'load' });
   await page.getByTestId('token-input').waitFor({ timeout: 15_000 });
-  if (primeToken) await page.getByTestId('token-input').fill(primeToken);
+  await page.getByTestId('token-input').fill(primeToken);
   // Monaco loads when an editor is wanted: point at one, so the edits pay for updating Monaco too.
   await page.getByTestId('payload-editor').hover({ timeout: 15_000 });
   const monacoAt = await waitForProbe(page, 'monacoAt', 20_000);

@@ -11,7 +11,7 @@ import { LintList } from '../features/decode/LintList';
 import { TokenInput } from '../features/decode/TokenInput';
 import { TokenStatus } from '../features/decode/TokenStatus';
 import { ClaimsStatus, SignatureStatus } from '../features/decode/Verdicts';
-import { actions, appStore, selectDecode, selectKeyDetection, useAppState, useIdleAppState } from '../state';
+import { actions, appStore, selectDecode, selectKeyDetection, useAppState, useDeferredDecode } from '../state';
 import { Layout } from './Layout';
 import { SavedKeys } from '../features/keystore/SavedKeys';
 import { KeyExtras } from './slots';
@@ -19,7 +19,8 @@ import { KeyExtras } from './slots';
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
 
 function DecodeSnippet() {
-  const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
+  // Deferred like the other heavy views: the verdict renders first.
+  const { outcome } = useDeferredDecode();
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>

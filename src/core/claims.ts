@@ -28,14 +28,25 @@ export type ClaimRow = {
 const LIST_CLAIMS = new Set(['aud', 'scope', 'scp', 'scopes', 'roles', 'groups', 'amr', 'entitlements', 'permissions']);
 const MAX_SCOPE_DEPTH = 8;
 
+// The text of an object or array claim, per parsed value: listClaims runs again whenever the clock moves
+// on (relative times), and a 1 MB claim set's arrays cost tens of ms to stringify each time. (Decoded
+// values are never mutated, so a cached text cannot go stale.)
+const displayed = new WeakMap<object, string>();
+
 function display(value: unknown): string {
   if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    // JSON.stringify recurses; a payload nested thousands of levels deep overflows the stack.
-    return '(too deeply nested to display)';
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? String(value);
+  let text = displayed.get(value);
+  if (text === undefined) {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      // JSON.stringify recurses; a payload nested thousands of levels deep overflows the stack.
+      text = '(too deeply nested to display)';
+    }
+    displayed.set(value, text);
   }
+  return text;
 }
 
 function entryText(value: unknown): string {

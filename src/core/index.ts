@@ -12,3 +12,4 @@ export * from './jwks';
 export * from './sign';
 export * from './keygen';
 export * from './templates';
+export * from './json-preview';

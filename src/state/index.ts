@@ -16,3 +16,5 @@ export {
 export type { DecodeOutcome, TokenProblem } from './derived';
 export { useIsDark } from './theme';
 export { useNow } from './useNow';
+export { LARGE_TEXT_CHARS, LIST_PREVIEW_ITEMS, formatCount, useDeferredDecode } from './largeText';
+export type { DecodeSnapshot } from './largeText';

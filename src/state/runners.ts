@@ -19,19 +19,26 @@ function errorMessage(error: unknown): string {
 }
 
 export function startVerification(store: Store<AppState>): () => void {
-  let lastKey = '';
+  // The inputs of the last request, compared one by one: joining them into one key string copied the
+  // whole token (megabytes for a large payload) on every change of the store.
+  let last: { token: string; keyText: string; secretEncoding: string } | undefined;
   let requestId = 0;
   const run = () => {
     const state = store.getState();
     const outcome = selectDecode(state.tokenText);
-    const decoded = outcome.ok ? outcome.decoded : undefined;
-    const token = decoded ? decoded.normalized : '';
-    const inputKey = `${token}\u0000${state.keyText}\u0000${state.secretEncoding}`;
-    if (inputKey === lastKey) return;
-    lastKey = inputKey;
+    const token = outcome.ok ? outcome.decoded.normalized : '';
+    if (
+      last &&
+      last.token === token &&
+      last.keyText === state.keyText &&
+      last.secretEncoding === state.secretEncoding
+    ) {
+      return;
+    }
+    last = { token, keyText: state.keyText, secretEncoding: state.secretEncoding };
     requestId += 1;
     const id = requestId;
-    if (!decoded || state.keyText.trim() === '') {
+    if (!outcome.ok || state.keyText.trim() === '') {
       store.setState({ verification: { status: 'idle', requestId: id } });
       return;
     }
@@ -39,8 +46,8 @@ export function startVerification(store: Store<AppState>): () => void {
     const previous =
       current.status === 'done' ? current.result : current.status === 'pending' ? current.previous : undefined;
     store.setState({ verification: { status: 'pending', requestId: id, previous } });
-    // The token the views already decoded: verification does not decode it again.
-    verifyDecodedToken(decoded, { text: state.keyText, secretEncoding: state.secretEncoding }).then(
+    // The decoded token the page already holds: verifyToken would decode it a second time.
+    verifyDecodedToken(outcome.decoded, { text: state.keyText, secretEncoding: state.secretEncoding }).then(
       (result) => {
         if (id === requestId) store.setState({ verification: { status: 'done', requestId: id, result } });
       },

@@ -1,7 +1,8 @@
 import { constants, createHmac, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAlgorithmAvailable, verifyToken } from '../../src/core/verify';
+import { decodeToken } from '../../src/core/token';
+import { isAlgorithmAvailable, verifyDecodedToken, verifyToken } from '../../src/core/verify';
 import { keyPair } from '../fixtures/fixtures';
 
 // Tokens are made with node:crypto, independently of the engine's own signToken.
@@ -351,5 +352,68 @@ describe('verifyToken on arbitrary input', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('verifyDecodedToken', () => {
+  const secret = 'a-string-secret-at-least-256-bits-long';
+  // A large claim set, as the Decode view holds it already decoded (issue 7: 1 MB payloads).
+  const big = { ...payload, groups: Array.from({ length: 20_000 }, (_, i) => `group-${i}:read write`) };
+
+  it('gives the verdict verifyToken gives, for the valid token and a tampered one', async () => {
+    const valid = token({ alg: 'HS256', typ: 'JWT' }, big, hmac('HS256', secret));
+    const [h, , s] = valid.split('.');
+    const tampered = `${h}.${b64u(JSON.stringify({ ...big, sub: 'admin' }))}.${s}`;
+    for (const t of [valid, tampered]) {
+      const fromDecoded = await verifyDecodedToken(decodeToken(t), { text: secret }, options);
+      expect(fromDecoded).toEqual(await verifyToken(t, { text: secret }, options));
+    }
+    expect((await verifyDecodedToken(decodeToken(valid), { text: secret }, options)).signature).toBe('verified');
+    expect((await verifyDecodedToken(decodeToken(tampered), { text: secret }, options)).signature).toBe('invalid');
+  });
+
+  it('checks the time claims of the decoded payload', async () => {
+    const expired = token({ alg: 'HS256' }, { ...payload, exp: NOW - 10 }, hmac('HS256', secret));
+    const r = await verifyDecodedToken(decodeToken(expired), { text: secret }, options);
+    expect(r).toMatchObject({ signature: 'verified', claims: 'expired' });
+  });
+});
+
+describe('verifyToken: large tokens (checked with WebCrypto directly above 64 K characters)', () => {
+  const big = { ...payload, groups: Array.from({ length: 3_000 }, (_, i) => `group-${i}:read write admin`) };
+  const tamper = (t: string) => {
+    const [h, , s] = t.split('.');
+    return `${h}.${b64u(JSON.stringify({ ...big, sub: 'admin' }))}.${s}`;
+  };
+
+  it.each([
+    ['HS256', hmac('HS256', 'a-string-secret-at-least-256-bits-long'), 'a-string-secret-at-least-256-bits-long'],
+    ['HS512', hmac('HS512', 'a-string-secret-at-least-256-bits-long'), 'a-string-secret-at-least-256-bits-long'],
+    ['RS256', rsaSign(rsa.privateKey), spki(rsa.publicKey)],
+    ['PS384', rsaSign(rsa.privateKey, 'sha384', true), JSON.stringify(jwk(rsa.publicKey))],
+    ['ES256', ecSign(p256.privateKey), spki(p256.publicKey)],
+    ['ES512', ecSign(p521.privateKey, 'sha512'), JSON.stringify(jwk(p521.publicKey))],
+    ['EdDSA', edSign(ed.privateKey), spki(ed.publicKey)],
+  ])('verifies a %s token over 64 K characters, and finds its tampered copy invalid', async (alg, signer, key) => {
+    const t = token({ alg }, big, signer);
+    expect(t.length).toBeGreaterThan(64 * 1024);
+    expect(await verifyToken(t, { text: key }, options)).toMatchObject({ signature: 'verified', claims: 'valid' });
+    expect(await verifyToken(tamper(t), { text: key }, options)).toMatchObject({
+      signature: 'invalid',
+      code: 'signature',
+    });
+  });
+
+  it('says so when the key is not the one a large token was signed with', async () => {
+    const t = token({ alg: 'RS256' }, big, rsaSign(rsa.privateKey));
+    expect((await verifyToken(t, { text: spki(rsa2.publicKey) }, options)).signature).toBe('invalid');
+  });
+
+  it('leaves a large token with crit to jose, which refuses an unknown critical member', async () => {
+    const t = token({ alg: 'HS256', crit: ['exp-policy'], 'exp-policy': 1 }, big, hmac('HS256', 'k'.repeat(32)));
+    expect(await verifyToken(t, { text: 'k'.repeat(32) }, options)).toMatchObject({
+      signature: 'error',
+      code: 'jws-invalid',
+    });
   });
 });

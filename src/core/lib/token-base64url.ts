@@ -15,8 +15,12 @@ export type Base64urlProblem =
   /** A length of 4n+1 characters cannot encode whole bytes. */
   | { kind: 'length'; index: number };
 
+// The common case, a clean segment, checked natively: the loop below costs tens of ms on a 1 MB payload.
+const CLEAN = /^[A-Za-z0-9_-]*$/;
+
 /** The first problem in `text` as base64url, or undefined when it decodes. */
 export function findBase64urlProblem(text: string): Base64urlProblem | undefined {
+  if (CLEAN.test(text)) return text.length % 4 === 1 ? { kind: 'length', index: text.length - 1 } : undefined;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 128 && VALUE[code] !== -1) continue;
@@ -29,8 +33,19 @@ export function findBase64urlProblem(text: string): Base64urlProblem | undefined
   return undefined;
 }
 
+// Native base64url decoding where the runtime has it (Chromium 140+, Firefox 133+, Safari 18.2+); not in Node 20.
+type FromBase64 = (text: string, options: { alphabet: 'base64url'; lastChunkHandling: 'loose' }) => Uint8Array;
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;
+
 /** Decodes base64url text already checked by findBase64urlProblem. Trailing partial bits are dropped. */
 export function decodeBase64url(text: string): Uint8Array {
+  if (fromBase64) {
+    try {
+      return fromBase64(text, { alphabet: 'base64url', lastChunkHandling: 'loose' });
+    } catch {
+      // Unchecked input (a stray character): the loop below decodes what it can, as before.
+    }
+  }
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;
   let acc = 0;

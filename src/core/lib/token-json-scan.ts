@@ -13,6 +13,9 @@ type Frame = { kind: 'object'; keys: Set<string>; key: string } | { kind: 'array
 
 const MAX_REPORTED_DUPLICATES = 20;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+// A run of string characters that need no attention: not a quote, a backslash or a control character.
+// eslint-disable-next-line no-control-regex
+const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 
 class ScanFailure {
   constructor(
@@ -61,6 +64,11 @@ export function scanJson(text: string): JsonScanResult {
   const scanString = (): number => {
     let i = pos + 1;
     while (i < len) {
+      // Plain characters are skipped natively: a per-character loop dominated decoding a 1 MB payload.
+      PLAIN_RUN.lastIndex = i;
+      PLAIN_RUN.test(text);
+      i = PLAIN_RUN.lastIndex;
+      if (i >= len) break;
       const c = text.charCodeAt(i);
       if (c === 0x22) return i + 1;
       if (c < 0x20) throw new ScanFailure(i, `${describeChar(text, i)} inside a string (escape it)`);

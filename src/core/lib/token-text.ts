@@ -91,9 +91,7 @@ export function nameCharacter(codePoint: number): string {
 
 /** Index and code point of the first character outside printable ASCII, or undefined. */
 export function findNonAscii(text: string): { index: number; codePoint: number } | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e) return { index: i, codePoint: text.codePointAt(i) ?? c };
-  }
-  return undefined;
+  // A native search: a character loop costs tens of ms on a 1 MB token.
+  const i = text.search(/[^\x21-\x7e]/);
+  return i < 0 ? undefined : { index: i, codePoint: text.codePointAt(i) ?? text.charCodeAt(i) };
 }

@@ -1,8 +1,15 @@
 // Every claim of the payload: what it means (a tooltip on hover and focus, also the accessible
 // description), times as local and UTC dates plus a relative phrase, badges, and lists for aud/scopes.
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { ClaimBadge, ClaimRow } from '../../core';
-import { selectClaimRows, selectDecode, useIdleAppState, useNow } from '../../state';
+import {
+  formatCount,
+  LIST_PREVIEW_ITEMS,
+  selectClaimRows,
+  useDeferredDecode,
+  useNow,
+  type DecodeOutcome,
+} from '../../state';
 
 const BADGE: Record<ClaimBadge, { text: string; icon: string; className: string }> = {
   expired: { text: 'expired', icon: '✕', className: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100' },
@@ -68,7 +75,49 @@ function ClaimName({ row }: { row: ClaimRow }) {
   );
 }
 
-function ClaimValue({ row }: { row: ClaimRow }) {
+// A claim with thousands of entries (a 1 MB token's groups) showed every one: tens of thousands of
+// elements built on each keystroke. The first LIST_PREVIEW_ITEMS, the count of the rest, and a button.
+function ClaimList({ name, list, payload }: { name: string; list: string[]; payload: unknown }) {
+  const [showAll, setShowAll] = useState(false);
+  // Another payload folds the list again: showing everything stays a choice made for one token. (Not
+  // `list`: the rows are rebuilt when the clock ticks.)
+  const [seenPayload, setSeenPayload] = useState(payload);
+  if (payload !== seenPayload) {
+    setSeenPayload(payload);
+    setShowAll(false);
+  }
+  const shown = showAll ? list : list.slice(0, LIST_PREVIEW_ITEMS);
+  const hidden = list.length - shown.length;
+  return (
+    <>
+      <ul className="flex flex-wrap gap-1" data-count={list.length}>
+        {shown.map((entry, index) => (
+          <li key={index} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
+            {revealBidiControls(entry)}
+          </li>
+        ))}
+      </ul>
+      {hidden > 0 ? (
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
+          <span data-testid="claim-more">
+            … and {formatCount(hidden)} more ({formatCount(list.length)} in all)
+          </span>
+          <button
+            type="button"
+            data-testid="claim-show-all"
+            aria-label={`Show all ${formatCount(list.length)} entries of ${name}`}
+            onClick={() => setShowAll(true)}
+            className="btn-secondary"
+          >
+            Show all {formatCount(list.length)}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function ClaimValue({ row, payload }: { row: ClaimRow; payload: unknown }) {
   if (row.time && typeof row.value === 'number') {
     return (
       <div>
@@ -82,17 +131,7 @@ function ClaimValue({ row }: { row: ClaimRow }) {
       </div>
     );
   }
-  if (row.list) {
-    return (
-      <ul className="flex flex-wrap gap-1">
-        {row.list.map((entry, index) => (
-          <li key={index} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800">
-            {revealBidiControls(entry)}
-          </li>
-        ))}
-      </ul>
-    );
-  }
+  if (row.list) return <ClaimList name={row.name} list={row.list} payload={payload} />;
   return (
     <span className="font-mono break-all">
       {revealBidiControls(row.display.length > 500 ? `${row.display.slice(0, 500)}…` : row.display)}
@@ -101,9 +140,13 @@ function ClaimValue({ row }: { row: ClaimRow }) {
 }
 
 export function ClaimsTable() {
-  // Off the keystroke's critical path (issue 7): updated when the page is idle after the verdict.
-  const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
+  const { outcome } = useDeferredDecode();
   const now = useNow();
+  return <ClaimsTableView outcome={outcome} now={now} />;
+}
+
+// Memoised: the token box's urgent render passes the same (deferred) outcome and skips the table.
+const ClaimsTableView = memo(function ClaimsTableView({ outcome, now }: { outcome: DecodeOutcome; now: number }) {
   const decoded = outcome.ok ? outcome.decoded : outcome.lastGood;
   if (!decoded || !decoded.payloadIsJson) return null;
   const rows = selectClaimRows(decoded.payload, now);
@@ -127,7 +170,7 @@ export function ClaimsTable() {
                 {row.info ? <div className="text-xs text-slate-600 dark:text-slate-400">{row.info.title}</div> : null}
               </th>
               <td className="py-1.5">
-                <ClaimValue row={row} />
+                <ClaimValue row={row} payload={decoded.payload} />
                 {row.badge ? (
                   <span
                     data-badge={row.badge}
@@ -146,4 +189,4 @@ export function ClaimsTable() {
       </table>
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 // Under the token box: what normalisation removed, the token switcher for links carrying several
 // tokens, and the decode error (`token-error`) with what is wrong and where.
 import { partName } from '../../core/token';
-import { actions, selectDecode, useAppState } from '../../state';
+import { actions, formatCount, LARGE_TEXT_CHARS, selectDecode, useAppState } from '../../state';
 
 export function TokenStatus() {
   const tokenText = useAppState((s) => s.tokenText);
@@ -17,6 +17,14 @@ export function TokenStatus() {
         <p data-testid="token-normalized" className="text-slate-700 dark:text-slate-300">
           <span aria-hidden="true">ℹ </span>
           Normalised: {changes.join(' ')}
+        </p>
+      ) : null}
+      {tokenText.length > LARGE_TEXT_CHARS ? (
+        <p id="token-large" data-testid="token-large" className="text-slate-700 dark:text-slate-300">
+          <span aria-hidden="true">ℹ </span>
+          This token is {formatCount(tokenText.length)} characters long. To keep the page fast, the box draws only its
+          start until you click in it, and the payload, long claim lists and the request snippet are shortened until you
+          ask for all of them. Nothing is cut from the token itself.
         </p>
       ) : null}
       {linkTokens.length > 1 ? (

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { buildSnippets, type SnippetAuthStyle, type SnippetKind } from '../../core/snippets';
 import { CopyButton } from '../../components/CopyButton';
-import { useAppState } from '../../state';
+import { formatCount, LARGE_TEXT_CHARS, useAppState } from '../../state';
 import { loadSnippetPreferences, saveSnippetPreferences, type SnippetPreferences } from '../../state/preferences';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -13,6 +13,18 @@ const KINDS: { value: SnippetKind; label: string }[] = [
   { value: 'httpie', label: 'HTTPie' },
   { value: 'fetch', label: 'fetch' },
 ];
+
+// A large token (megabytes for a 1 MB payload) is shown by its start and end: the whole command in the
+// page cost as much layout as the token box itself, and three copies of it were built on every change.
+// The copy button builds the full command when clicked.
+const SHOWN_TOKEN_START = 200;
+const SHOWN_TOKEN_END = 40;
+
+function shownToken(token: string): string {
+  if (token.length <= LARGE_TEXT_CHARS) return token;
+  const left = token.length - SHOWN_TOKEN_START - SHOWN_TOKEN_END;
+  return `${token.slice(0, SHOWN_TOKEN_START)}…[${formatCount(left)} more characters]…${token.slice(-SHOWN_TOKEN_END)}`;
+}
 
 export function SnippetBox({ token }: { token: string }) {
   const [prefs, setPrefs] = useState<SnippetPreferences>(loadSnippetPreferences);
@@ -30,16 +42,22 @@ export function SnippetBox({ token }: { token: string }) {
     setPrefs(next);
     saveSnippetPreferences(next);
   };
-  const result = token
-    ? buildSnippets({
-        url: prefs.url,
-        method: prefs.method,
-        token,
-        auth: prefs.authStyle === 'custom' ? { style: 'custom', scheme: prefs.scheme } : { style: prefs.authStyle },
-        body: prefs.method === 'GET' || prefs.method === 'HEAD' ? '' : body,
-      })
-    : undefined;
+  const build = (tokenText: string) =>
+    buildSnippets({
+      url: prefs.url,
+      method: prefs.method,
+      token: tokenText,
+      auth: prefs.authStyle === 'custom' ? { style: 'custom', scheme: prefs.scheme } : { style: prefs.authStyle },
+      body: prefs.method === 'GET' || prefs.method === 'HEAD' ? '' : body,
+    });
+  const shortened = token.length > LARGE_TEXT_CHARS;
+  const result = token ? build(shownToken(token)) : undefined;
   const text = result?.ok ? result[kind] : '';
+  const copyText = () => {
+    if (!shortened) return text;
+    const full = build(token);
+    return full.ok ? full[kind] : '';
+  };
   const bodyAllowed = prefs.method !== 'GET' && prefs.method !== 'HEAD';
   return (
     <div className="space-y-2">
@@ -137,7 +155,7 @@ export function SnippetBox({ token }: { token: string }) {
             </button>
           ))}
         </div>
-        <CopyButton testId={`copy-${kind}`} label="Copy command" getText={() => text} disabled={!text} />
+        <CopyButton testId={`copy-${kind}`} label="Copy command" getText={copyText} disabled={!text} />
       </div>
       {result && !result.ok ? (
         <p role="alert" className="text-sm text-red-800 dark:text-red-300">
@@ -145,8 +163,15 @@ export function SnippetBox({ token }: { token: string }) {
           {result.message}
         </p>
       ) : null}
+      {shortened && text ? (
+        <p data-testid="snippet-shortened" className="hint">
+          The token is {formatCount(token.length)} characters long, so the command below shows its start and end only;
+          Copy command copies the full command.
+        </p>
+      ) : null}
       <pre
         data-testid={`${kind}-snippet`}
+        data-shortened={shortened || undefined}
         tabIndex={0}
         aria-label={`${kind} command`}
         className="max-h-48 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs leading-5 break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100"
