@@ -3,7 +3,7 @@
 // click to see everything, and copy buttons that copy everything. Timings are the bench's business.
 import { test, expect, type Page } from '@playwright/test';
 import { watchPage } from './csp-guard';
-import { hs256, nowSeconds } from './helpers';
+import { editorText, expectEditorText, hs256, nowSeconds } from './helpers';
 
 const SECRET = 'large-payload-secret-at-least-32-bytes';
 const GROUPS = 30_000;
@@ -101,7 +101,7 @@ test.describe('a 1 MB payload in the Decode view', () => {
     await expect(notice).toHaveAttribute('data-total-lines', String(totalLines));
     await expect(notice).toHaveAttribute('data-shown-lines', '200');
     await expect(notice).toContainText(`first 200 of ${withCommas(totalLines)} lines, read-only`);
-    await expect(page.getByTestId('payload-editor')).toContainText('"sub": "user-1mb"');
+    await expectEditorText(page, 'payload-editor', '"sub": "user-1mb"');
 
     await page.getByTestId('copy-payload').click();
     // Polled rather than the button's "Copied" (shown for 2 s, which a busy machine can miss).
@@ -109,7 +109,7 @@ test.describe('a 1 MB payload in the Decode view', () => {
 
     const last = `"group-0${GROUPS - 1}:read write admin"`;
     const editor = page.getByTestId('payload-editor');
-    await expect(editor).not.toContainText(last);
+    expect(await editorText(page, 'payload-editor')).not.toContain(last);
     await page.getByTestId('payload-show-all').click();
     await expect(notice).toHaveCount(0);
     // Now the editor holds all of it. Monaco draws only the lines in view: go to the end to see the last.
@@ -118,7 +118,7 @@ test.describe('a 1 MB payload in the Decode view', () => {
       await page.keyboard.press('ControlOrMeta+End');
       await expect(editor).toContainText(last, { timeout: 30_000 });
     } else {
-      expect(await editor.locator('textarea').inputValue()).toBe(JSON.stringify(payload, null, 2));
+      await expect.poll(() => editor.locator('textarea').inputValue()).toBe(JSON.stringify(payload, null, 2));
     }
   });
 
