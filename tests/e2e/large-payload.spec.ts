@@ -118,7 +118,9 @@ test.describe('a 1 MB payload in the Decode view', () => {
       await page.keyboard.press('ControlOrMeta+End');
       await expect(editor).toContainText(last, { timeout: 30_000 });
     } else {
-      await expect.poll(() => editor.locator('textarea').inputValue()).toBe(JSON.stringify(payload, null, 2));
+      await expect
+        .poll(() => editor.locator('textarea').inputValue(), { timeout: 30_000 })
+        .toBe(JSON.stringify(payload, null, 2));
     }
   });
 
