@@ -3,16 +3,14 @@
 // downloads nothing it does not show (issue 7: 90 KB gzip), and no mount adds up with another into a
 // long task while the page is still loading (Lighthouse counts every task over 50 ms of simulated CPU).
 import { useEffect, useState } from 'react';
+import { whenIdle } from '../state';
 
 const waiting: Array<() => void> = [];
 let pumping = false;
 /** The first paint and the mounts queued during it are done: later mounts need not wait. */
 let settled = false;
 
-function whenIdle(run: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
-  else setTimeout(run, 1);
-}
+const MOUNT_IDLE_TIMEOUT_MS = 500;
 
 function pump(): void {
   const next = waiting.shift();
@@ -22,7 +20,7 @@ function pump(): void {
     return;
   }
   next();
-  whenIdle(pump);
+  whenIdle(pump, MOUNT_IDLE_TIMEOUT_MS);
 }
 
 function enqueue(mount: () => void): void {
@@ -30,7 +28,7 @@ function enqueue(mount: () => void): void {
   if (pumping) return;
   pumping = true;
   // The frame callback runs before that frame paints; the task after it runs once it has.
-  requestAnimationFrame(() => setTimeout(() => whenIdle(pump), 0));
+  requestAnimationFrame(() => setTimeout(() => whenIdle(pump, MOUNT_IDLE_TIMEOUT_MS), 0));
 }
 
 /** False until this component's turn after the first paint; true at once once the page has settled. */
