@@ -1,8 +1,14 @@
 // Monaco is bundled, lazy and JSON-only: the page decodes before it arrives, it loads from our own
 // origin (workers included), pasting JSON into it (Ctrl+A, Ctrl+V) changes the token, and a syntax
 // error shows under the editor.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { defaultPayload, expectEditorText, guardPage, hs256, openToken, waitForMonaco } from './helpers';
+
+/** The payload segment of the token box, decoded: what an edit in the payload editor rebuilt. */
+async function tokenBoxPayload(page: Page): Promise<string> {
+  const value = await page.getByTestId('token-input').inputValue();
+  return Buffer.from(value.split('.')[1] ?? '', 'base64url').toString();
+}
 
 test('decoded JSON is visible before Monaco, then Monaco takes over', async ({ page }) => {
   const guard = guardPage(page);
@@ -41,12 +47,7 @@ test('Monaco is fetched only when an editor is wanted; a focused plain editor ha
     )
     .toBe(true);
   await page.keyboard.type('Z');
-  await expect
-    .poll(async () => {
-      const value = await page.getByTestId('token-input').inputValue();
-      return Buffer.from(value.split('.')[1] ?? '', 'base64url').toString();
-    })
-    .toContain('"ZGrace Hopper"');
+  await expect.poll(() => tokenBoxPayload(page)).toContain('"ZGrace Hopper"');
 });
 
 test('Ctrl+A, Ctrl+V of JSON into the payload editor changes the payload (Decode view)', async ({ page, context }) => {
@@ -58,12 +59,7 @@ test('Ctrl+A, Ctrl+V of JSON into the payload editor changes the payload (Decode
   await page.getByTestId('payload-editor').locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
-  await expect
-    .poll(async () => {
-      const value = await page.getByTestId('token-input').inputValue();
-      return Buffer.from(value.split('.')[1] ?? '', 'base64url').toString();
-    })
-    .toBe('{"sub":"pasted","role":"admin"}');
+  await expect.poll(() => tokenBoxPayload(page)).toBe('{"sub":"pasted","role":"admin"}');
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'no-key');
 });
 
