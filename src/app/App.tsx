@@ -1,9 +1,9 @@
 // The page: top bar, notices, and the current view. Verification and signing run beside React
-// (src/state/runners.ts); this component only wires them up and follows the theme.
+// (src/state/runners.ts, started by main.tsx before the first render); this component follows the theme
+// and the address bar.
 import { lazy, Suspense, useEffect } from 'react';
-import { appStore, useAppState, useIsDark } from '../state';
+import { useAppState, useIsDark } from '../state';
 import { applyLink } from '../state/applyLink';
-import { startSigning, startVerification } from '../state/runners';
 import { applyThemeToDocument } from '../state/theme';
 import { DecodePanes } from './DecodePanes';
 import { Notices } from './Notices';
@@ -29,16 +29,10 @@ export function App() {
   useEffect(() => applyThemeToDocument(dark), [dark]);
   useEffect(() => {
     prefetchEncodeView();
-    const stopVerify = startVerification(appStore);
-    const stopSign = startSigning(appStore);
     // A new link pasted into the address bar of an open tab changes only the fragment.
     const onHashChange = () => applyLink(location, history);
     window.addEventListener('hashchange', onHashChange);
-    return () => {
-      stopVerify();
-      stopSign();
-      window.removeEventListener('hashchange', onHashChange);
-    };
+    return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
   return (
     <div className="flex h-full flex-col">

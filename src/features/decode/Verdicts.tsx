@@ -94,7 +94,10 @@ export function SignatureStatus() {
           title="Checking the signature"
           busy
           request={request}
-        />
+        >
+          {/* A line of text, so the box is about as tall as the verdict that replaces it (no layout shift). */}
+          Checking it against the key below.
+        </Verdict>
       );
     } else if (result.signature === 'verified') {
       verdict = (
