@@ -92,11 +92,11 @@ export function JsonEditor({
   const monacoReady = upgraded !== undefined && !nestsDeeperThan(shown, MONACO_MAX_DEPTH);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
-  // @monaco-editor/react echoes a programmatic value update of a read-only editor as a change, through
-  // the handler of the previous render (its subscription effect runs after its value effect). A JWE
-  // header replacing an editable header came back as an "edit" that rebuilt the previous token over the
-  // one the user pasted (issue 6 chaos test). So the handler reads the current props, and an echo of
-  // the value the owner gave is not an edit.
+  // @monaco-editor/react echoed a programmatic value update of a read-only editor as a change, through
+  // the handler of the previous render. A JWE header replacing an editable header came back as an "edit"
+  // that rebuilt the previous token over the one the user pasted (issue 6 chaos test). MonacoJsonEditor
+  // now pushes text itself and reports no echo; the handler still reads the current props, and an echo
+  // of the value the owner gave is still not an edit, so neither editor can bring that bug back.
   const latest = useRef({ value, onChange });
   useLayoutEffect(() => {
     latest.current = { value, onChange };
