@@ -1,7 +1,8 @@
 // The start of a large payload, for the payload editor: a 1 MB claim set is some 30,000 pretty-printed
 // lines that Monaco (or a textarea) would take in on every keystroke, and pretty-printing all of them
 // alone costs tens of ms. Display only; the copy button and "show all" use the full text.
-import { previewJson, type DecodedToken } from '../../core';
+import type { DecodedToken } from '../../core';
+import { previewJson } from '../../core/json-preview';
 
 export const PREVIEW_LINES = 200;
 const PREVIEW_MAX_CHARS = 16 * 1024;
