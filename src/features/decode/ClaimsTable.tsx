@@ -2,6 +2,7 @@
 // description), times as local and UTC dates plus a relative phrase, badges, and lists for aud/scopes.
 import { memo, useId, useState } from 'react';
 import type { ClaimBadge, ClaimRow } from '../../core';
+import { useDeferredMount } from '../../components/useDeferredMount';
 import {
   formatCount,
   LIST_PREVIEW_ITEMS,
@@ -26,7 +27,16 @@ const BADGE: Record<ClaimBadge, { text: string; icon: string; className: string 
   invalid: { text: 'invalid', icon: '✕', className: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100' },
 };
 
-const LOCAL_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+let localFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * Made on first use, not when the module loads: a page's first Intl call loads ICU's locale data, 13-20 ms
+ * in a fresh Chromium renderer here, and it sat in the task that paints the first decoded token (issue 7).
+ */
+function formatLocalTime(ms: number): string {
+  localFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return localFormat.format(new Date(ms));
+}
 
 // Bidi controls in a claim reorder what the reader sees ("invoice\u202Egpj.exe" reads "invoiceexe.jpg",
 // CVE-2021-42574 "Trojan Source"); a debugger shows them as code points instead (issue 6).
@@ -122,7 +132,7 @@ function ClaimValue({ row, payload }: { row: ClaimRow; payload: unknown }) {
     return (
       <div>
         <div>
-          <time dateTime={row.time.iso}>{LOCAL_FORMAT.format(new Date(row.value * 1000))}</time>{' '}
+          <time dateTime={row.time.iso}>{formatLocalTime(row.value * 1000)}</time>{' '}
           <span className="text-slate-600 dark:text-slate-400">({row.time.relative})</span>
         </div>
         <div className="font-mono text-xs text-slate-600 dark:text-slate-400">
@@ -142,6 +152,9 @@ function ClaimValue({ row, payload }: { row: ClaimRow; payload: unknown }) {
 export function ClaimsTable() {
   const { outcome } = useDeferredDecode();
   const now = useNow();
+  // Mounted right after the first paint (it is the last thing in its pane, so nothing moves): the table
+  // and its local times (Intl, above) are not needed to show the decoded token and its verdict.
+  if (!useDeferredMount()) return null;
   return <ClaimsTableView outcome={outcome} now={now} />;
 }
 
