@@ -15,13 +15,23 @@ export type ServiceWorkerStatus =
   | { state: 'update-ready'; apply: () => void }
   | { state: 'failed'; message: string };
 
-let status: ServiceWorkerStatus = { state: 'unsupported' };
+// Known before the first render, so the page can keep room for the offline notice from its first paint.
+let status: ServiceWorkerStatus = canRegister() ? { state: 'registering' } : { state: 'unsupported' };
 const listeners = new Set<() => void>();
 let started = false;
 
 function setStatus(next: ServiceWorkerStatus): void {
   status = next;
   for (const listener of listeners) listener();
+}
+
+/**
+ * This visit will install the service worker (none controls the page yet): the "saved for offline use"
+ * news will follow, so the page shows its notice from the first paint and the news replaces the words in
+ * place instead of pushing the workspace down seconds later (issue 7: that was the page's layout shift).
+ */
+export function willInstallForOffline(): boolean {
+  return status.state === 'registering' && !navigator.serviceWorker.controller;
 }
 
 export function getServiceWorkerStatus(): ServiceWorkerStatus {
