@@ -148,7 +148,7 @@ export function Layout({ first, second, third }: ThreePanes) {
   const pane = (index: number, content: ReactNode) => (
     <div
       id={`${idPrefix}-${PANES[index]!.id}`}
-      className="h-full min-w-0 overflow-auto"
+      className="relative h-full min-w-0 overflow-auto"
       style={{ flex: `${sizes[index]} 1 0px` }}
     >
       {content}

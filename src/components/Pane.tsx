@@ -17,7 +17,12 @@ export function Pane({ title, actions, children, id }: PaneProps) {
         </h2>
         {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
       </div>
-      <div className="min-h-0 flex-1 overflow-auto p-4">{children}</div>
+      {/* relative: absolutely placed descendants (sr-only labels, claim tooltips) are contained here; with no
+          positioned ancestor they escaped to the page and made it 200 px taller than the window, so a page
+          scrollbar appeared as the late panels mounted and every pane moved. scrollbar-gutter: the space of
+          this pane's own scrollbar is kept from the start, so content does not rewrap when it appears
+          (both were Lighthouse desktop layout shifts, issue 7). */}
+      <div className="relative min-h-0 flex-1 overflow-auto p-4 [scrollbar-gutter:stable]">{children}</div>
     </section>
   );
 }
