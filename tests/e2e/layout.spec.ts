@@ -172,3 +172,19 @@ test('stored sizes are there in the first paint (no layout shift) and kept when 
   expect(shares[1]).toBeCloseTo(30, 0);
   expect(shares[2]).toBeCloseTo(25, 0);
 });
+
+test('on a wide screen the page itself never scrolls: each pane scrolls inside itself', async ({ page }) => {
+  await page.setViewportSize({ width: 1350, height: 940 });
+  await openToken(page, hs256(defaultPayload(), 'k'));
+  await page.getByTestId('key-input').fill('k');
+  // Every late panel is in: the claims table, the JWKS panel and the curl snippet.
+  await expect(page.getByTestId('claims-table')).toBeVisible();
+  await expect(page.getByTestId('jwks-url')).toBeAttached();
+  await expect(page.getByTestId('curl-snippet')).toBeAttached();
+  // Screen-reader-only labels and claim tooltips once escaped the panes and made the page ~200 px taller
+  // than the window: a page scrollbar appeared as the late panels mounted, and every pane moved.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollHeight - document.documentElement.clientHeight,
+  );
+  expect(overflow).toBe(0);
+});
