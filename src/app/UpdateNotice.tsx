@@ -8,7 +8,8 @@
 // notice is in the page from the first paint, saying it is saving, and the news replaces those words in
 // place; it goes when dismissed (a shift the user asked for does not count). "A new version is ready"
 // arrives on a later visit, rarely, and asks for a decision: that one floats in the bottom corner until
-// answered.
+// answered. Left as is: a browser that refuses service workers only says so once it is asked (register()
+// resolves with nothing), so there the "saving" words of the first paint go again, moving the page once.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import {
   getServiceWorkerStatus,

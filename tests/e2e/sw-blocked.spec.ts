@@ -22,6 +22,8 @@ test('with service workers blocked the page says nothing about offline support a
   await page.waitForTimeout(1000);
   await expect(page.getByTestId('offline-failed')).toHaveCount(0);
   await expect(page.getByTestId('offline-ready')).toHaveCount(0);
+  // The "saving for offline use" words of the first paint go once the browser has refused the worker.
+  await expect(page.getByTestId('offline-saving')).toHaveCount(0);
   await expect(page.getByText("reading 'waiting'")).toHaveCount(0);
   expect(errors).toEqual([]);
 });
