@@ -152,8 +152,9 @@ function ClaimValue({ row, payload }: { row: ClaimRow; payload: unknown }) {
 export function ClaimsTable() {
   const { outcome } = useDeferredDecode();
   const now = useNow();
-  // Mounted right after the first paint (it is the last thing in its pane, so nothing moves): the table
-  // and its local times (Intl, above) are not needed to show the decoded token and its verdict.
+  // Mounted right after the first paint: the table and its local times (Intl, above) are not needed to show
+  // the decoded token and its verdict. It is the last thing in its pane, so nothing in view moves (on a narrow
+  // screen the Key pane below it starts out of view).
   if (!useDeferredMount()) return null;
   return <ClaimsTableView outcome={outcome} now={now} />;
 }
