@@ -14,6 +14,15 @@ const CORE_INDEX_VALUES = {
     'Import the core module itself (e.g. ../core/token); the core index drags sign/keygen/JWKS into the first load.',
 };
 
+// preact/compat's useSyncExternalStore subscribes in a passive effect, which Preact runs after the next paint:
+// a change in between shows a frame late (a linked token's verdict did). src/state/useStoreSlice.ts subscribes
+// at commit; every external store in the UI goes through it.
+const STORE_HOOK = {
+  name: 'react',
+  importNames: ['useSyncExternalStore'],
+  message: 'Use useStoreSlice from src/state: preact/compat subscribes after the next paint.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -78,7 +87,9 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/core/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_INDEX_VALUES] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [STORE_HOOK], patterns: [CORE_INDEX_VALUES] }],
+    },
   },
   {
     // Features own their folders; they share through src/components, src/state and src/core only.
@@ -87,6 +98,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: [STORE_HOOK],
           // Feature folders are flat, so `../x` from inside one is always a sibling feature.
           patterns: [
             CORE_INDEX_VALUES,

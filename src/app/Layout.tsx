@@ -9,15 +9,8 @@
 // 49.4 KB gzip). It follows the WAI-ARIA window splitter pattern: arrow keys move a separator by 5 %,
 // Home/End as far as it goes, a double-click restores the default size of the pane before it, pointer
 // drags (mouse, pen, touch) resize; sizes are percentages, so they fit any window width.
-import {
-  useId,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type KeyboardEvent,
-  type PointerEvent,
-  type ReactNode,
-} from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useStoreSlice } from '../state';
 import { layoutStorage } from '../state/preferences';
 import { moveSeparator, readSizes, separatorRange, writeSizes, type PaneSpec } from './paneSizes';
 
@@ -42,7 +35,7 @@ function subscribeNarrow(listener: () => void): () => void {
 }
 
 function useNarrow(): boolean {
-  return useSyncExternalStore(subscribeNarrow, () => matchMedia(NARROW).matches);
+  return useStoreSlice(subscribeNarrow, () => matchMedia(NARROW).matches);
 }
 
 /** Read during the first render, so stored sizes are there in the first paint (no layout shift). */

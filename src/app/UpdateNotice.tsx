@@ -10,7 +10,8 @@
 // arrives on a later visit, rarely, and asks for a decision: that one floats in the bottom corner until
 // answered. Left as is: a browser that refuses service workers only says so once it is asked (register()
 // resolves with nothing), so there the "saving" words of the first paint go again, moving the page once.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
+import { useStoreSlice } from '../state';
 import {
   getServiceWorkerStatus,
   registerServiceWorker,
@@ -23,7 +24,7 @@ const INFO = 'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-
 
 export function UpdateNotice() {
   useEffect(registerServiceWorker, []);
-  const status = useSyncExternalStore(subscribeServiceWorkerStatus, getServiceWorkerStatus, getServiceWorkerStatus);
+  const status = useStoreSlice(subscribeServiceWorkerStatus, getServiceWorkerStatus);
   // Decided once, at the first render: whether this visit keeps the offline notice's place.
   const [installing] = useState(willInstallForOffline);
   const [dismissed, setDismissed] = useState<string>();

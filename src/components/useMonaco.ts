@@ -3,7 +3,8 @@
 // Encode view opens, where the editors are the input. Until then the plain editor shows the same text
 // and takes the same edits. Loading it unasked at the first idle moment cost every visit ≈ 3.7 s of
 // simulated main-thread blocking (Lighthouse TBT, issue 7) and competed with the first keystrokes.
-import { lazy, useSyncExternalStore } from 'react';
+import { lazy } from 'react';
+import { useStoreSlice } from '../state';
 import type * as MonacoModule from './MonacoJsonEditor';
 
 let loading: Promise<typeof MonacoModule> | undefined;
@@ -43,5 +44,5 @@ function subscribe(listener: () => void): () => void {
 
 /** True once Monaco has loaded (it loads on `requestMonaco`). */
 export function useMonacoReady(): boolean {
-  return useSyncExternalStore(subscribe, () => ready);
+  return useStoreSlice(subscribe, () => ready);
 }

@@ -4,6 +4,7 @@ export * as actions from './actions';
 export { isAlgorithmChoice } from './actions';
 export { appStore, useAppState, useIdleAppState } from './store';
 export { whenIdle } from './whenIdle';
+export { useStoreSlice } from './useStoreSlice';
 export {
   selectDecode,
   selectKeyDetection,
