@@ -14,13 +14,16 @@ const CORE_INDEX_VALUES = {
     'Import the core module itself (e.g. ../core/token); the core index drags sign/keygen/JWKS into the first load.',
 };
 
-// preact/compat's useSyncExternalStore subscribes in a passive effect, which Preact runs after the next paint:
-// a change in between shows a frame late (a linked token's verdict did). src/state/useStoreSlice.ts subscribes
-// at commit; every external store in the UI goes through it.
-const STORE_HOOK = {
-  name: 'react',
-  importNames: ['useSyncExternalStore'],
-  message: 'Use useStoreSlice from src/state: preact/compat subscribes after the next paint.',
+// One-way layers: core → state → components → features → app (docs/ARCHITECTURE.md). A lower layer never
+// imports a higher one, so a feature can be read, tested and removed without the page around it.
+const NO_FEATURES_OR_APP = {
+  group: ['**/features/**', '**/features', '**/app/**', '**/app'],
+  message:
+    'src/state and src/components must not import src/features or src/app (layers: core → state → components → features → app).',
+};
+const NO_APP = {
+  group: ['**/app/**', '**/app'],
+  message: 'src/features must not import src/app (layers: core → state → components → features → app).',
 };
 
 export default tseslint.config(
@@ -88,7 +91,7 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/core/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [STORE_HOOK], patterns: [CORE_INDEX_VALUES] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_INDEX_VALUES] }],
     },
   },
   {
@@ -98,7 +101,6 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [STORE_HOOK],
           // Feature folders are flat, so `../x` from inside one is always a sibling feature.
           patterns: [
             CORE_INDEX_VALUES,
@@ -110,9 +112,16 @@ export default tseslint.config(
               group: ['**/features/**'],
               message: 'Features must not import each other; share through src/components or src/state.',
             },
+            NO_APP,
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['src/state/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_INDEX_VALUES, NO_FEATURES_OR_APP] }],
     },
   },
   prettier,

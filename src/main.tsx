@@ -3,14 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { appStore } from './state';
 import { applyLink } from './state/applyLink';
-import { startSigning, startVerification } from './state/runners';
+import { startSigning } from './state/signing';
+import { startVerification } from './state/verification';
 import './index.css';
 
 // The link is read before the first render so the first paint already shows the decoded token.
 applyLink(location, history);
 // Verification (and signing, in the Encode view) start before the first render, not in an effect: WebCrypto
-// then checks a linked token's signature while the page renders, and the verdict lands right after the first
-// paint instead of one frame and a timer later (Preact runs effects after paint; issue 7 load budget).
+// then checks a linked token's signature while the page renders, so the verdict is ready as early as it can be.
 // They follow the store for the life of the page, so nothing stops them.
 startVerification(appStore);
 startSigning(appStore);

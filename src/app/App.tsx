@@ -1,5 +1,5 @@
 // The page: top bar, notices, and the current view. Verification and signing run beside React
-// (src/state/runners.ts, started by main.tsx before the first render); this component follows the theme
+// (src/state/verification.ts and signing.ts, started by main.tsx before the first render); this component follows the theme
 // and the address bar.
 import { lazy, Suspense, useEffect } from 'react';
 import { useAppState, useIsDark } from '../state';

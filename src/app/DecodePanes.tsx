@@ -1,7 +1,7 @@
 // The Decode view: Encoded | Decoded | Key & verification.
 import { lazy, Suspense } from 'react';
 import { CopyButton } from '../components/CopyButton';
-import { KeyInput } from '../components/KeyInput';
+import { KeyInput } from '../features/keys/KeyInput';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { useDeferredMount } from '../components/useDeferredMount';
@@ -13,7 +13,7 @@ import { TokenStatus } from '../features/decode/TokenStatus';
 import { ClaimsStatus, SignatureStatus } from '../features/decode/Verdicts';
 import { actions, appStore, selectDecode, selectKeyDetection, useAppState, useDeferredDecode } from '../state';
 import { Layout } from './Layout';
-import { SavedKeys } from '../features/keystore/SavedKeys';
+import { SavedKeys } from '../features/keys/SavedKeys';
 import { KeyExtras } from './slots';
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));

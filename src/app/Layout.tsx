@@ -9,8 +9,15 @@
 // 49.4 KB gzip). It follows the WAI-ARIA window splitter pattern: arrow keys move a separator by 5 %,
 // Home/End as far as it goes, a double-click restores the default size of the pane before it, pointer
 // drags (mouse, pen, touch) resize; sizes are percentages, so they fit any window width.
-import { useId, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import { useStoreSlice } from '../state';
+import {
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import { layoutStorage } from '../state/preferences';
 import { moveSeparator, readSizes, separatorRange, writeSizes, type PaneSpec } from './paneSizes';
 
@@ -35,7 +42,7 @@ function subscribeNarrow(listener: () => void): () => void {
 }
 
 function useNarrow(): boolean {
-  return useStoreSlice(subscribeNarrow, () => matchMedia(NARROW).matches);
+  return useSyncExternalStore(subscribeNarrow, () => matchMedia(NARROW).matches);
 }
 
 /** Read during the first render, so stored sizes are there in the first paint (no layout shift). */

@@ -1,15 +1,7 @@
 // Product name, view switch, examples, Copy link, theme.
 import { useState } from 'react';
 import { JWS_ALGORITHMS, type AlgorithmChoice } from '../core/types';
-import {
-  actions,
-  appStore,
-  selectDecode,
-  selectKeyDetection,
-  useAppState,
-  type Mode,
-  type ThemeChoice,
-} from '../state';
+import { actions, appStore, selectDecode, selectKeyExposure, useAppState, type Mode, type ThemeChoice } from '../state';
 import { buildLink } from '../state/link';
 import { CopyButton } from '../components/CopyButton';
 import { loadExample } from './examples';
@@ -86,8 +78,13 @@ function ExamplesMenu() {
 
 function CopyLink() {
   const [includeKey, setIncludeKey] = useState(false);
-  const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
-  const secretKey = detection.kind === 'secret' || (detection.kind === 'key' && detection.key.isPrivate);
+  const exposure = useAppState((s) => selectKeyExposure(s.keyText, s.secretEncoding));
+  const note =
+    exposure.kind === 'secret'
+      ? 'the link will hold your secret'
+      : exposure.kind === 'unusable' && exposure.what !== 'empty'
+        ? `the key is left out: it is ${exposure.what}`
+        : undefined;
   return (
     <div className="flex items-center gap-2">
       <label className="flex items-center gap-1 text-sm text-slate-700 dark:text-slate-200">
@@ -99,9 +96,10 @@ function CopyLink() {
         />
         include key
       </label>
-      {includeKey && secretKey ? (
-        <span role="note" className="text-xs text-amber-900 dark:text-amber-200">
-          <span aria-hidden="true">⚠ </span>the link will hold your secret
+      {includeKey && note ? (
+        <span role="note" data-testid="copy-link-key-note" className="text-xs text-amber-900 dark:text-amber-200">
+          <span aria-hidden="true">⚠ </span>
+          {note}
         </span>
       ) : null}
       <CopyButton testId="copy-link" label="Copy link" getText={() => currentLink(includeKey)} />
@@ -114,16 +112,15 @@ function currentLink(includeKey: boolean): string {
   const outcome = selectDecode(state.tokenText);
   const token =
     state.mode === 'encode' ? state.signing.token : outcome.ok ? outcome.decoded.normalized : state.tokenText;
-  const detection = selectKeyDetection(state.keyText, state.secretEncoding);
-  const isPublic =
-    (detection.kind === 'key' && !detection.key.isPrivate) ||
-    (detection.kind === 'jwks' && detection.keys.every((key) => !key.isPrivate));
+  const exposure = selectKeyExposure(state.keyText, state.secretEncoding);
   return buildLink({
     origin: location.origin,
     pathname: location.pathname,
     token,
     mode: state.mode,
-    ...(includeKey ? { key: { text: state.keyText, isPublic, secretEncoding: state.secretEncoding } } : {}),
+    ...(includeKey && exposure.kind !== 'unusable'
+      ? { key: { text: state.keyText, isPublic: exposure.kind === 'public', secretEncoding: state.secretEncoding } }
+      : {}),
   });
 }
 

@@ -10,8 +10,7 @@
 // arrives on a later visit, rarely, and asks for a decision: that one floats in the bottom corner until
 // answered. Left as is: a browser that refuses service workers only says so once it is asked (register()
 // resolves with nothing), so there the "saving" words of the first paint go again, moving the page once.
-import { useEffect, useState } from 'react';
-import { useStoreSlice } from '../state';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import {
   getServiceWorkerStatus,
   registerServiceWorker,
@@ -24,7 +23,7 @@ const INFO = 'border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-
 
 export function UpdateNotice() {
   useEffect(registerServiceWorker, []);
-  const status = useStoreSlice(subscribeServiceWorkerStatus, getServiceWorkerStatus);
+  const status = useSyncExternalStore(subscribeServiceWorkerStatus, getServiceWorkerStatus);
   // Decided once, at the first render: whether this visit keeps the offline notice's place.
   const [installing] = useState(willInstallForOffline);
   const [dismissed, setDismissed] = useState<string>();

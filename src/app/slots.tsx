@@ -8,7 +8,7 @@ import { useDeferredMount } from '../components/useDeferredMount';
 import type { Mode } from '../state';
 
 const JwksPanel = lazy(() => import('../features/jwks/JwksPanel').then((m) => ({ default: m.JwksPanel })));
-const KeygenPanel = lazy(() => import('../features/keygen/KeygenPanel').then((m) => ({ default: m.KeygenPanel })));
+const KeygenPanel = lazy(() => import('../features/keys/KeygenPanel').then((m) => ({ default: m.KeygenPanel })));
 
 export function KeyExtras({ mode }: { mode: Mode }) {
   if (!useDeferredMount()) return null;

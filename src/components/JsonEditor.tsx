@@ -1,9 +1,9 @@
 // A JSON editor: Monaco once it has loaded, a plain textarea until then (same wrapper test id, so
 // tests and users do not care which one they got). The wrapper keeps the user's text while it is not
 // valid JSON and reports the syntax error under the editor.
-import { Suspense, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useIsDark, whenIdle } from '../state';
-import { LazyMonacoJsonEditor, requestMonaco, useMonacoReady } from './useMonaco';
+import { LoadedMonacoEditor, requestMonaco, useMonacoReady } from './useMonaco';
 
 export type JsonEditorProps = {
   testId: string;
@@ -92,24 +92,24 @@ export function JsonEditor({
   const monacoReady = upgraded !== undefined && !nestsDeeperThan(shown, MONACO_MAX_DEPTH);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
-  // @monaco-editor/react echoed a programmatic value update of a read-only editor as a change, through
-  // the handler of the previous render. A JWE header replacing an editable header came back as an "edit"
-  // that rebuilt the previous token over the one the user pasted (issue 6 chaos test). MonacoJsonEditor
-  // now pushes text itself and reports no echo; the handler still reads the current props, and an echo
-  // of the value the owner gave is still not an edit, so neither editor can bring that bug back.
+  // @monaco-editor/react echoes a new `value` of a read-only editor as a change (it calls setValue, which
+  // fires onChange), through the handler of the previous render: a JWE header replacing an editable header
+  // came back as an "edit" that rebuilt the previous token over the one the user pasted. The handler reads
+  // the current props, and an echo of the text we showed is not an edit.
   const latest = useRef({ value, onChange });
   useLayoutEffect(() => {
     latest.current = { value, onChange };
   });
-  const change = (next: string) => {
-    // The echo of text we pushed ourselves (a read-only editor echoes it, see above) is not an edit.
+  // Stable, so a render of the owner does not hand Monaco a new listener.
+  const change = useCallback((next: string) => {
+    // The echo of text we showed ourselves (a read-only editor echoes it, see above) is not an edit.
     if (next === shownRef.current) return;
     shownRef.current = next;
     setShown(next);
     setText(next);
     const { value: given, onChange: notify } = latest.current;
     if (notify && next !== given) notify(next);
-  };
+  }, []);
   const plain = (
     <textarea
       ref={plainRef}
@@ -144,17 +144,15 @@ export function JsonEditor({
         onFocusCapture={requestMonaco}
       >
         {monacoReady ? (
-          <Suspense fallback={plain}>
-            <LazyMonacoJsonEditor
-              label={label}
-              value={shown}
-              readOnly={readOnly}
-              dark={dark}
-              onChange={change}
-              height={height}
-              focusAt={upgraded?.focusAt}
-            />
-          </Suspense>
+          <LoadedMonacoEditor
+            label={label}
+            value={shown}
+            readOnly={readOnly}
+            dark={dark}
+            onChange={change}
+            height={height}
+            focusAt={upgraded?.focusAt}
+          />
         ) : (
           plain
         )}

@@ -13,8 +13,7 @@ export class PanelBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // Kept in the console for bug reports; no telemetry leaves the page. Preact (the runtime behind the
-    // React API here) gives no component stack.
+    // Kept in the console for bug reports, with the component stack; no telemetry leaves the page.
     console.warn(`JWT Workbench: the ${this.props.name} panel failed`, error, info.componentStack ?? '');
   }
 

@@ -3,20 +3,19 @@
 // Encode view opens, where the editors are the input. Until then the plain editor shows the same text
 // and takes the same edits. Loading it unasked at the first idle moment cost every visit ≈ 3.7 s of
 // simulated main-thread blocking (Lighthouse TBT, issue 7) and competed with the first keystrokes.
-import { lazy } from 'react';
-import { useStoreSlice } from '../state';
+import { createElement, useSyncExternalStore, type ReactNode } from 'react';
 import type * as MonacoModule from './MonacoJsonEditor';
 
 let loading: Promise<typeof MonacoModule> | undefined;
-let ready = false;
+let loaded: typeof MonacoModule | undefined;
 const listeners = new Set<() => void>();
 
 function load(): Promise<typeof MonacoModule> {
   if (!loading) {
     loading = import('./MonacoJsonEditor');
     loading.then(
-      () => {
-        ready = true;
+      (module) => {
+        loaded = module;
         for (const listener of listeners) listener();
       },
       () => {
@@ -34,15 +33,22 @@ export function requestMonaco(): void {
   void load().catch(() => undefined);
 }
 
-/** Rendered only once the module has arrived, so it never suspends. */
-export const LazyMonacoJsonEditor = lazy(load);
-
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-/** True once Monaco has loaded (it loads on `requestMonaco`). */
+/** True once Monaco's module has arrived (it loads on `requestMonaco`). */
 export function useMonacoReady(): boolean {
-  return useStoreSlice(subscribe, () => ready);
+  return useSyncExternalStore(subscribe, () => loaded !== undefined);
+}
+
+/**
+ * Monaco's editor, for rendering once `useMonacoReady()` is true. Rendered directly rather than through
+ * React.lazy + Suspense: React holds a revealed Suspense fallback for about 300 ms before showing the
+ * content, which delayed the editor by as much.
+ */
+export function LoadedMonacoEditor(props: MonacoModule.MonacoJsonEditorProps): ReactNode {
+  if (!loaded) return null;
+  return createElement(loaded.default, props);
 }

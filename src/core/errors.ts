@@ -1,6 +1,6 @@
 // Typed errors with stable codes (STYLE.md: "Errors are values with codes"). The UI switches on
 // `code` or `instanceof`, never on `name`: minified builds rename classes.
-import type { KeyErrorCode, TokenErrorCode, TokenPart } from './types';
+import type { KeyErrorCode, SignErrorCode, TokenErrorCode, TokenPart } from './types';
 
 export class CoreError extends Error {
   readonly code: string;
@@ -39,11 +39,12 @@ export class KeyError extends CoreError {
 
 /** Signing failed for a reason other than the key (bad header/payload JSON, `alg` missing, `none` not allowed). */
 export class SignError extends CoreError {
+  declare readonly code: SignErrorCode;
   /** For `header-json`/`payload-json`: character offset of the problem in the text, and its line and column (1-based). */
   readonly offset: number | undefined;
   readonly line: number | undefined;
   readonly column: number | undefined;
-  constructor(code: string, message: string, details: { offset?: number; line?: number; column?: number } = {}) {
+  constructor(code: SignErrorCode, message: string, details: { offset?: number; line?: number; column?: number } = {}) {
     super(code, message);
     this.offset = details.offset;
     this.line = details.line;

@@ -13,3 +13,5 @@ export * from './sign';
 export * from './keygen';
 export * from './templates';
 export * from './json-preview';
+export * from './payload-bytes';
+export * from './key-exposure';

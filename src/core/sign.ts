@@ -30,11 +30,15 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 function jsonError(part: 'header' | 'payload', text: string, position: number, problem: string): SignError {
   const { line, column } = lineColumn(text, position);
-  return new SignError(`${part}-json`, `The ${part} is not valid JSON: ${problem} at line ${line}, column ${column}.`, {
-    offset: position,
-    line,
-    column,
-  });
+  return new SignError(
+    part === 'header' ? 'header-json' : 'payload-json',
+    `The ${part} is not valid JSON: ${problem} at line ${line}, column ${column}.`,
+    {
+      offset: position,
+      line,
+      column,
+    },
+  );
 }
 
 function parseHeader(text: string): Record<string, unknown> {

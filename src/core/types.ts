@@ -149,6 +149,36 @@ export type VerifyOptions = {
   leewaySeconds?: number;
 };
 
+/**
+ * Why a verification did not end in "verified" (or, for `weak-rsa`, what qualifies it): the key's own problems
+ * (KEY_ERROR_CODES) and the verifier's.
+ */
+export const VERIFY_RESULT_CODES = [
+  ...KEY_ERROR_CODES,
+  'alg-none',
+  'alg-missing',
+  'alg-unsupported',
+  'secret-whitespace',
+  'signature',
+  'jws-invalid',
+  'verify-failed',
+  'internal',
+] as const;
+/** `token-<code>`: verifyToken was given text that does not decode (TOKEN_ERROR_CODES). */
+export type VerifyResultCode = (typeof VERIFY_RESULT_CODES)[number] | `token-${TokenErrorCode}` | 'token';
+
+/** Why signing refused the header or payload (key problems are KeyErrors with KEY_ERROR_CODES). */
+export const SIGN_ERROR_CODES = [
+  'header-json',
+  'header-duplicate',
+  'payload-json',
+  'alg-missing',
+  'alg-unknown',
+  'alg-none',
+  'jose',
+] as const;
+export type SignErrorCode = (typeof SIGN_ERROR_CODES)[number];
+
 export type SignatureState = 'verified' | 'invalid' | 'error';
 export type ClaimsState = 'valid' | 'expired' | 'not-yet-valid' | 'none';
 
@@ -160,7 +190,7 @@ export type VerifyResult = {
   /** The JWKS key (its kid) that matched, if any. */
   kid?: string;
   /** Stable code of why verification did not succeed (a KeyErrorCode or a verify code). */
-  code?: string;
+  code?: VerifyResultCode;
   /** When an HMAC secret did not verify as given but did under another reading. */
   matchingSecretEncoding?: SecretEncoding;
   /** Label of the key that verified (or was tried). */

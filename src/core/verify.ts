@@ -10,6 +10,7 @@ import {
   type KeyInput,
   type VerifyOptions,
   type VerifyResult,
+  type VerifyResultCode,
 } from './types';
 import { decodeSecret, sharedKeyCache } from './keys';
 import { describeKeyMismatch, isJwsAlgorithm, keyKindText } from './lib/key-describe';
@@ -167,7 +168,7 @@ async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Cla
     isSet && kid !== undefined && !kidFound
       ? `(The token's kid '${kid}' is not in this JWKS; every compatible key was tried.)`
       : '';
-  let lastError: { code: string; message: string } | undefined;
+  let lastError: { code: VerifyResultCode; message: string } | undefined;
   for (const key of candidates) {
     const imported = () => sharedKeyCache.importKey(input, key, alg, 'verify');
     const check = await checkSignature(decoded.normalized, decoded.signature, alg, key, imported);
@@ -256,7 +257,7 @@ export async function verifyToken(token: string, key: KeyInput, options: VerifyO
     decoded = decodeToken(token);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const code = error instanceof TokenError ? `token-${error.code}` : 'token';
+    const code: VerifyResultCode = error instanceof TokenError ? `token-${error.code}` : 'token';
     return { signature: 'error', claims: 'none', code, message, claimsMessage: 'The token could not be decoded.' };
   }
   return verifyDecodedToken(decoded, key, options);

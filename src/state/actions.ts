@@ -1,9 +1,10 @@
 // Everything that changes the state goes through here, so features never reach into each other.
+import { rebuildToken } from '../core/payload-bytes';
 import { normalizeToken } from '../core/token';
 import { JWS_ALGORITHMS, type AlgorithmChoice, type SecretEncoding } from '../core/types';
 import type { KeySource, LinkToken, Mode, NoticeKind, ThemeChoice } from './appState';
 import { prettyHeader, prettyPayload, selectDecode } from './derived';
-import { parseJsonObject, rebuildToken, withMembers } from './jsonParts';
+import { parseJsonObject, withMembers } from './jsonParts';
 import { saveTheme } from './preferences';
 import { appStore, catchUpNow } from './store';
 

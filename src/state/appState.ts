@@ -2,6 +2,7 @@
 // lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
 import type { AlgorithmChoice, SecretEncoding, SnippetAuthStyle, VerifyResult } from '../core';
+import type { SigningErrorCode } from './errorText';
 
 export type Mode = 'decode' | 'encode';
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -28,7 +29,7 @@ export type SigningState =
   | { status: 'pending'; requestId: number; token: string }
   | { status: 'done'; requestId: number; token: string }
   /** `token` is the last good output, shown greyed out as stale. */
-  | { status: 'error'; requestId: number; token: string; code: string; message: string };
+  | { status: 'error'; requestId: number; token: string; code: SigningErrorCode; message: string };
 
 export type AppState = {
   mode: Mode;

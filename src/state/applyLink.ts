@@ -1,20 +1,9 @@
 // Applies the link the page was opened with (CONTRACT.md §1): tokens, mode, a public key. Problems
 // become notices; nothing here may throw, whatever the URL holds.
-import { detectKey } from '../core/keys';
+import { keyExposure } from '../core/key-exposure';
 import { addNotice, setKeyText, setLinkTokens, setMode, setSecretEncoding, setTokenText } from './actions';
 import { readLink } from './link';
 import { catchUpNow } from './store';
-
-function isPublicOnly(text: string): { ok: true } | { ok: false; what: string } {
-  const detection = detectKey({ text });
-  if (detection.kind === 'key' && !detection.key.isPrivate) return { ok: true };
-  if (detection.kind === 'jwks' && detection.keys.length > 0 && detection.keys.every((key) => !key.isPrivate)) {
-    return { ok: true };
-  }
-  if (detection.kind === 'error') return { ok: false, what: `not a key JWT Workbench can read (${detection.message})` };
-  if (detection.kind === 'empty') return { ok: false, what: 'empty' };
-  return { ok: false, what: `a ${detection.label}, not a public key` };
-}
 
 export function applyLink(location: Pick<Location, 'search' | 'hash' | 'pathname'>, history: History): void {
   const plan = readLink(location.search, location.hash, location.pathname);
@@ -26,12 +15,12 @@ export function applyLink(location: Pick<Location, 'search' | 'hash' | 'pathname
     setTokenText(first.token);
   }
   if (plan.publicKey !== undefined) {
-    const check = isPublicOnly(plan.publicKey);
-    if (check.ok) setKeyText(plan.publicKey, 'link');
+    const exposure = keyExposure({ text: plan.publicKey });
+    if (exposure.kind === 'public') setKeyText(plan.publicKey, 'link');
     else
       addNotice(
         'error',
-        `The link's publicKey was refused: it is ${check.what}. Links may only carry public keys; paste a secret or private key into the key box yourself.`,
+        `The link's publicKey was refused: it is ${exposure.what}, not a public key. Links may only carry public keys; paste a secret or private key into the key box yourself.`,
       );
   }
   if (plan.key !== undefined) {

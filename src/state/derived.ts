@@ -2,6 +2,7 @@
 // needs the decoded token shares one decode per keystroke. All parsing is the core's.
 import { checkTimeClaims, listClaims, type ClaimRow } from '../core/claims';
 import { TokenError } from '../core/errors';
+import { keyExposure, type KeyExposure } from '../core/key-exposure';
 import { detectKey } from '../core/keys';
 import { lintToken } from '../core/lint';
 import { decodeToken, type DecodedToken } from '../core/token';
@@ -86,6 +87,10 @@ export const selectDecode = memoRecent((tokenText: string): DecodeOutcome => {
 
 export const selectKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
   detectKey({ text: keyText, secretEncoding }),
+);
+
+export const selectKeyExposure = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyExposure =>
+  keyExposure({ text: keyText, secretEncoding }),
 );
 
 export const selectTimeClaims = memoOne(

@@ -4,10 +4,10 @@ export * as actions from './actions';
 export { isAlgorithmChoice } from './actions';
 export { appStore, useAppState, useIdleAppState } from './store';
 export { whenIdle } from './whenIdle';
-export { useStoreSlice } from './useStoreSlice';
 export {
   selectDecode,
   selectKeyDetection,
+  selectKeyExposure,
   selectTimeClaims,
   selectClaimRows,
   selectLint,
@@ -17,5 +17,5 @@ export {
 export type { DecodeOutcome, TokenProblem } from './derived';
 export { useIsDark } from './theme';
 export { useNow } from './useNow';
-export { LARGE_TEXT_CHARS, LIST_PREVIEW_ITEMS, formatCount, useDeferredDecode } from './largeText';
-export type { DecodeSnapshot } from './largeText';
+export { LARGE_TEXT_CHARS, LIST_PREVIEW_ITEMS, formatCount, useDeferredDecode } from './deferredDecode';
+export type { DecodeSnapshot } from './deferredDecode';

@@ -1,10 +1,10 @@
 // The app store (a singleton: one page, one workbench) and the hooks components read it with.
 // Stable API for every feature folder: `useAppState(selector)`, `useIdleAppState(selector)`, `appStore`,
 // and `actions` (actions.ts).
+import { useSyncExternalStore } from 'react';
 import { createInitialState, type AppState } from './appState';
 import { createStore, type Listener } from './createStore';
 import { loadTheme } from './preferences';
-import { useStoreSlice } from './useStoreSlice';
 import { whenIdle } from './whenIdle';
 
 export const appStore = createStore<AppState>(createInitialState(loadTheme(), Date.now()));
@@ -14,7 +14,7 @@ export const appStore = createStore<AppState>(createInitialState(loadTheme(), Da
  * Selectors must return stable values (a state member, or a memoised derivation from derived.ts).
  */
 export function useAppState<T>(selector: (state: AppState) => T): T {
-  return useStoreSlice(appStore.subscribe, () => selector(appStore.getState()));
+  return useSyncExternalStore(appStore.subscribe, () => selector(appStore.getState()));
 }
 
 // The state as the views off the critical path see it (decoded JSON, claims, lint, snippets, JWKS panel).
@@ -80,5 +80,5 @@ function subscribeIdle(listener: Listener): () => void {
  * Read every slice of one view through the same hook, so the view shows one consistent state.
  */
 export function useIdleAppState<T>(selector: (state: AppState) => T): T {
-  return useStoreSlice(subscribeIdle, () => selector(idleState));
+  return useSyncExternalStore(subscribeIdle, () => selector(idleState));
 }

@@ -1,8 +1,8 @@
 // Theme: follows the system (prefers-color-scheme) until the user picks one; Tailwind's `dark:`
 // variant keys off the `.dark` class on <html> (src/index.css).
+import { useSyncExternalStore } from 'react';
 import type { ThemeChoice } from './appState';
 import { useAppState } from './store';
-import { useStoreSlice } from './useStoreSlice';
 
 const QUERY = '(prefers-color-scheme: dark)';
 
@@ -24,7 +24,7 @@ export function resolveDark(choice: ThemeChoice, systemDark: boolean): boolean {
 /** True when the page is dark, whether chosen or inherited from the system. */
 export function useIsDark(): boolean {
   const choice = useAppState((s) => s.theme);
-  const systemDark = useStoreSlice(subscribeSystem, systemPrefersDark);
+  const systemDark = useSyncExternalStore(subscribeSystem, systemPrefersDark);
   return resolveDark(choice, systemDark);
 }
 

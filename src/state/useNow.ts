@@ -1,6 +1,6 @@
 // A shared clock for relative times and the exp/nbf verdict: ticks every `intervalMs` and on focus,
 // so "expires in 4 minutes" stays true while the tab is open without re-rendering on every frame.
-import { useStoreSlice } from './useStoreSlice';
+import { useSyncExternalStore } from 'react';
 
 const BUCKET_MS = 1000;
 let now = Math.floor(Date.now() / BUCKET_MS) * BUCKET_MS;
@@ -31,5 +31,5 @@ function subscribe(listener: () => void): () => void {
 
 /** Milliseconds since the epoch, rounded to the second and refreshed every 5 s. */
 export function useNow(): number {
-  return useStoreSlice(subscribe, () => now);
+  return useSyncExternalStore(subscribe, () => now);
 }

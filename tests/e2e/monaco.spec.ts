@@ -94,9 +94,9 @@ test('a JSON syntax error shows a marker and a message under the editor', async 
 });
 
 /**
- * Key presses as fast as the keyboard sends them. The owner's text used to reach Monaco in an effect that
- * Preact runs after the next paint: a key pressed before it ran made that effect put back the older text,
- * and the caret jumped to the end of the document (the next letter landed after the closing brace).
+ * Key presses as fast as the keyboard sends them. If the owner's text reached Monaco after a key press that
+ * changed it, the older text would be put back and the caret thrown to the end of the document (the next
+ * letter would land after the closing brace): every letter must be in the token, in order.
  */
 async function typeFastInPayloadEditor(page: Page, letters: string): Promise<void> {
   await page.getByTestId('payload-editor').locator('.view-lines').click();

@@ -5,8 +5,7 @@
 // the real token box and the app store. The environment override is this docblock: vite.config.ts
 // keeps `node` for every other unit test.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createElement, type ReactNode } from 'react';
-import { act } from 'preact/test-utils';
+import { act, createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { PanelBoundary } from '../../src/components/PanelBoundary';
 import { TokenInput } from '../../src/features/decode/TokenInput';

@@ -38,7 +38,7 @@ describe('DER reader', () => {
     try {
       readNode(cut);
     } catch (e) {
-      expect(e).toMatchObject({ kind: 'truncated', offset: 5 });
+      expect(e).toMatchObject({ code: 'truncated', offset: 5 });
       expect((e as Error).message).toMatch(/declares 256 bytes but only 1 follow/);
     }
     expect(() => readNode(Uint8Array.of(0x30))).toThrow(/a length was expected/);

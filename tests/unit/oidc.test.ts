@@ -2,7 +2,14 @@
 // decoded here as published; other algorithms are checked against node:crypto, an independent implementation.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkTokenHashes, computeTokenHash, OidcError, tokenHashAlgorithm } from '../../src/core/oidc';
+import {
+  checkAudience,
+  checkNonce,
+  checkTokenHashes,
+  computeTokenHash,
+  OidcError,
+  tokenHashAlgorithm,
+} from '../../src/core/oidc';
 
 const SPEC_HEADER = 'eyJraWQiOiIxZTlnZGs3IiwiYWxnIjoiUlMyNTYifQ';
 const SPEC_PAYLOAD_AT =
@@ -104,5 +111,31 @@ describe('checkTokenHashes', () => {
     const [row] = await checkTokenHashes({ header: { alg: 'ES384' }, payload: { at_hash: 42 } }, { accessToken: 'x' });
     expect(row).toMatchObject({ state: 'mismatch', actual: '42', expected: nodeHash('x', 'sha384') });
     expect(row?.message).toContain('must be a string');
+  });
+});
+
+describe('checkAudience (OIDC Core §3.1.3.7 items 3–5)', () => {
+  it('matches a single aud equal to the client id, and says it is unchecked without one', () => {
+    expect(checkAudience({ aud: 'client-1' }, 'client-1').state).toBe('match');
+    expect(checkAudience({ aud: 'client-1' }, '  ').state).toBe('unchecked');
+  });
+
+  it('reports a missing aud, another client, an azp of another client, and several audiences without azp', () => {
+    expect(checkAudience({}, 'client-1').state).toBe('missing');
+    expect(checkAudience({ aud: 'client-2' }, 'client-1').message).toMatch(/issued for another client/);
+    expect(checkAudience({ aud: ['client-1', 'api'], azp: 'client-2' }, 'client-1').message).toMatch(
+      /requested by another client/,
+    );
+    expect(checkAudience({ aud: ['client-1', 'api'] }, 'client-1').message).toMatch(/no azp/);
+    expect(checkAudience({ aud: ['client-1', 'api'], azp: 'client-1' }, 'client-1').state).toBe('match');
+  });
+});
+
+describe('checkNonce (OIDC Core §3.1.3.7 item 11)', () => {
+  it('matches the nonce sent, and reports a missing or different one', () => {
+    expect(checkNonce({ nonce: 'n-0S6_WzA2Mj' }, 'n-0S6_WzA2Mj').state).toBe('match');
+    expect(checkNonce({}, 'n-0S6_WzA2Mj').state).toBe('missing');
+    expect(checkNonce({ nonce: 'other' }, 'n-0S6_WzA2Mj').state).toBe('mismatch');
+    expect(checkNonce({ nonce: 'other' }, '').state).toBe('unchecked');
   });
 });

@@ -2,7 +2,8 @@
 // functions, so they are tested here rather than through the browser.
 import { describe, expect, it } from 'vitest';
 import { buildLink, readLink } from '../../src/state/link';
-import { compactJson, rebuildToken, refreshedPayload, withMembers } from '../../src/state/jsonParts';
+import { compactJson, payloadToSign, rebuildToken, refreshedPayload } from '../../src/core/payload-bytes';
+import { withMembers } from '../../src/state/jsonParts';
 
 describe('readLink', () => {
   it('reads #token= and #mode=encode', () => {
@@ -84,6 +85,20 @@ describe('JSON helpers', () => {
     expect(result).toEqual({ ok: true, token: `HDR.${Buffer.from('{"sub":"é"}').toString('base64url')}.SIG` });
     expect(rebuildToken(segments, 'header', '[1]').ok).toBe(false);
     expect(rebuildToken(segments, 'payload', '{').ok).toBe(false);
+  });
+});
+
+describe('payloadToSign (the bytes the Encode view signs)', () => {
+  it('compacts a JSON object, refreshing its times only when asked', () => {
+    const text = JSON.stringify({ sub: 'x', iat: 1000, exp: 1300 }, null, 2);
+    expect(payloadToSign(text)).toBe('{"sub":"x","iat":1000,"exp":1300}');
+    expect(payloadToSign(text, { refreshTimesAt: 5000 })).toBe('{"sub":"x","iat":5000,"exp":5300}');
+  });
+
+  it("leaves text that is not a JSON object as typed, so the signer points at the user's own text", () => {
+    expect(payloadToSign('{"sub": "x",\n')).toBe('{"sub": "x",\n');
+    expect(payloadToSign('[1, 2]')).toBe('[1, 2]');
+    expect(payloadToSign('not json')).toBe('not json');
   });
 });
 

@@ -3,6 +3,7 @@
 // Why not asn1js or @peculiar/asn1-*: together they add tens of KB gzip to the bundle that must stay
 // under 90 KB before the first decode (issue 7), and we only need definite-length DER, never BER.
 // Every function here is covered by tests/unit/der.test.ts.
+import { CoreError } from '../errors';
 
 export const TAG = {
   INTEGER: 0x02,
@@ -18,13 +19,15 @@ export const TAG = {
   SET: 0x31,
 } as const;
 
+export const DER_ERROR_CODES = ['truncated', 'malformed'] as const;
+export type DerErrorCode = (typeof DER_ERROR_CODES)[number];
+
 /** Why a DER structure could not be read. `truncated` means the bytes end before a declared length does. */
-export class DerError extends Error {
-  readonly kind: 'truncated' | 'malformed';
+export class DerError extends CoreError {
+  declare readonly code: DerErrorCode;
   readonly offset: number;
-  constructor(kind: 'truncated' | 'malformed', offset: number, message: string) {
-    super(message);
-    this.kind = kind;
+  constructor(code: DerErrorCode, offset: number, message: string) {
+    super(code, message);
     this.offset = offset;
   }
 }

@@ -147,7 +147,7 @@ function analyzePem(raw: string): KeyAnalysis {
     parsed = parseKeyDer(expected, block.der);
   } catch (error) {
     if (error instanceof DerError) {
-      if (error.kind === 'truncated') {
+      if (error.code === 'truncated') {
         throw new KeyError(
           'pem-truncated',
           `the ${block.label} data ends early (${error.message}): copy the whole key`,

@@ -2,7 +2,7 @@
 // for RSA keys under 2048 bits, which jose refuses (RFC 7518 §3.3 requires 2048) but old systems still use.
 import { compactVerify, errors } from 'jose';
 import { KeyError } from '../errors';
-import type { JwsAlgorithm } from '../types';
+import type { JwsAlgorithm, VerifyResultCode } from '../types';
 import { importKeyForAlgorithm } from '../keys';
 import { decodeBase64url } from './token-base64url';
 import type { LoadedKey } from './key-detect';
@@ -10,7 +10,7 @@ import type { LoadedKey } from './key-detect';
 export type SignatureCheck =
   | { outcome: 'verified'; weakRsa: boolean }
   | { outcome: 'invalid' }
-  | { outcome: 'error'; code: string; message: string };
+  | { outcome: 'error'; code: VerifyResultCode; message: string };
 
 /** Verifies over the exact bytes of the first two segments, as RFC 7515 §5.2 says. */
 async function verifyLegacyRsa(

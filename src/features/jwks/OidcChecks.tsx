@@ -2,11 +2,9 @@
 // authorization code next to it (OIDC Core §3.1.3.6, §3.3.2.11), and aud/azp/nonce against what the
 // user's client expects (§3.1.3.7). Hashes are computed by the core.
 import { useEffect, useId, useState } from 'react';
-import { checkTokenHashes } from '../../core/oidc';
+import { checkAudience, checkNonce, checkTokenHashes, type ClaimVerdict } from '../../core/oidc';
 import type { HashCheck } from '../../core/oidc';
 import type { DecodedToken } from '../../core/token';
-import { checkAudience, checkNonce } from './oidcClaimChecks';
-import type { ClaimVerdict } from './oidcClaimChecks';
 
 type Props = {
   idToken: DecodedToken;

@@ -1,8 +1,8 @@
 // The key box shared by both views: anything the core accepts (secret, PEM, certificate, JWK, JWKS),
 // with the detected format (`key-kind`) and, for HMAC secrets, how the text is read (`secret-encoding`).
-import { SECRET_ENCODINGS, type SecretEncoding } from '../core/types';
-import { actions, selectKeyDetection, useAppState } from '../state';
-import { Icon } from './Icon';
+import { SECRET_ENCODINGS, type SecretEncoding } from '../../core/types';
+import { actions, selectKeyDetection, useAppState } from '../../state';
+import { Icon } from '../../components/Icon';
 
 const ENCODING_LABELS: Record<SecretEncoding, string> = {
   utf8: 'UTF-8 text',
@@ -43,11 +43,7 @@ export function KeyInput({ purpose, hmac }: KeyInputProps) {
         autoComplete="off"
         placeholder={placeholder}
         aria-describedby="key-kind key-privacy"
-        // Preact fires onChange for every input event, also those that leave the text as it is (Chromium
-        // sends one per pasted line); such an event must not relabel a linked or generated key as typed.
-        onChange={(event) => {
-          if (event.target.value !== keyText) actions.setKeyText(event.target.value);
-        }}
+        onChange={(event) => actions.setKeyText(event.target.value)}
         className="field-mono resize-y"
       />
       <p

@@ -1,14 +1,14 @@
 // Opt-in key saving beside the key box: Save stores {label, text, encoding} in this browser, the list
 // loads or deletes them. The panel says plainly where the keys are and that they are not encrypted.
-import { useId, useState } from 'react';
-import { actions, selectKeyDetection, useAppState, useStoreSlice } from '../../state';
+import { useId, useState, useSyncExternalStore } from 'react';
+import { actions, selectKeyDetection, useAppState } from '../../state';
 import { deleteSavedKey, getSavedKeys, saveKey, subscribeSavedKeys } from './keyStorage';
 
 export function SavedKeys() {
   const keyText = useAppState((s) => s.keyText);
   const secretEncoding = useAppState((s) => s.secretEncoding);
   const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
-  const saved = useStoreSlice(subscribeSavedKeys, getSavedKeys);
+  const saved = useSyncExternalStore(subscribeSavedKeys, getSavedKeys);
   const [label, setLabel] = useState('');
   const [message, setMessage] = useState<string>();
   const labelId = useId();

@@ -1,6 +1,6 @@
 // Encode view: the algorithm (`alg-select`, which rewrites the header's alg) and the signing key.
 import { JWS_ALGORITHMS, ALGORITHM_FAMILY, type AlgorithmChoice } from '../../core/types';
-import { KeyInput } from '../../components/KeyInput';
+import { KeyInput } from './KeyInput';
 import { actions, isAlgorithmChoice, useAppState } from '../../state';
 
 const FAMILY_HINT = {

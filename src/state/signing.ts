@@ -1,0 +1,67 @@
+// Signing in the Encode view, driven by the store: every change of the header, payload, key or algorithm signs
+// again, and a result older than the latest request is dropped (WebCrypto promises resolve out of order).
+import { payloadToSign } from '../core/payload-bytes';
+import type * as SignModule from '../core/sign';
+import type { AppState } from './appState';
+import type { Store } from './createStore';
+import { errorMessage, signingErrorCode } from './errorText';
+
+type Signer = typeof SignModule;
+let signer: Signer | undefined;
+
+// Once loaded, the signer is handed over at once: even an import() of a loaded module resolves a task later,
+// which put the next frame (~16 ms) between a key press and its signed token (issue 7).
+function loadSigner(): Promise<Signer> {
+  if (signer) return Promise.resolve(signer);
+  return import('../core/sign').then((module) => (signer = module));
+}
+
+export function startSigning(store: Store<AppState>): () => void {
+  let lastKey = '';
+  let requestId = 0;
+  const run = () => {
+    const state = store.getState();
+    if (state.mode !== 'encode') return;
+    const payloadText = payloadToSign(
+      state.payloadText,
+      state.refreshTimes ? { refreshTimesAt: Date.now() / 1000 } : {},
+    );
+    const inputKey = [state.headerText, payloadText, state.keyText, state.secretEncoding, state.alg].join('\u0000');
+    if (inputKey === lastKey) return;
+    lastKey = inputKey;
+    requestId += 1;
+    const id = requestId;
+    const token = state.signing.token;
+    store.setState({ signing: { status: 'pending', requestId: id, token } });
+    // The signer is loaded with the Encode view, never before the first decode.
+    loadSigner()
+      .then(({ signToken }) =>
+        signToken(
+          state.headerText,
+          payloadText,
+          { text: state.keyText, secretEncoding: state.secretEncoding },
+          { allowNone: state.alg === 'none' },
+        ),
+      )
+      .then(
+        (signed) => {
+          if (id === requestId) store.setState({ signing: { status: 'done', requestId: id, token: signed } });
+        },
+        (error: unknown) => {
+          if (id !== requestId) return;
+          const last = store.getState().signing.token;
+          store.setState({
+            signing: {
+              status: 'error',
+              requestId: id,
+              token: last,
+              code: signingErrorCode(error),
+              message: errorMessage(error),
+            },
+          });
+        },
+      );
+  };
+  run();
+  return store.subscribe(run);
+}
