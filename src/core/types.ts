@@ -160,6 +160,7 @@ export const VERIFY_RESULT_CODES = [
   'alg-unsupported',
   'secret-whitespace',
   'signature',
+  'kid-not-found',
   'jws-invalid',
   'verify-failed',
   'internal',

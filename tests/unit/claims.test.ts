@@ -19,15 +19,22 @@ describe('renderRelativeTime', () => {
     expect(renderRelativeTime(-4)).toBe('just now');
   });
 
-  it('renders future and past in the largest whole unit', () => {
+  it('renders future and past in the largest unit and the next one down', () => {
     expect(renderRelativeTime(30)).toBe('in 30 seconds');
-    expect(renderRelativeTime(4 * 60 + 59)).toBe('in 4 minutes');
+    expect(renderRelativeTime(4 * 60 + 59)).toBe('in 4 minutes 59 seconds');
+    expect(renderRelativeTime(4 * 60)).toBe('in 4 minutes');
     expect(renderRelativeTime(-60)).toBe('1 minute ago');
     expect(renderRelativeTime(-3600)).toBe('1 hour ago');
     expect(renderRelativeTime(5 * 3600)).toBe('in 5 hours');
     expect(renderRelativeTime(-3 * 86400)).toBe('3 days ago');
-    expect(renderRelativeTime(90 * 86400)).toBe('in 2 months');
-    expect(renderRelativeTime(-3 * 365.25 * 86400)).toBe('3 years ago');
+    expect(renderRelativeTime(90 * 86400)).toBe('in 2 months 29 days');
+    expect(renderRelativeTime(-3 * 365.2425 * 86400)).toBe('3 years ago');
+  });
+
+  it('never rounds a lifetime down to the larger unit alone (1 h 50 min is not "1 hour")', () => {
+    expect(renderRelativeTime(110 * 60)).toBe('in 1 hour 50 minutes');
+    expect(renderRelativeTime(47 * 3600)).toBe('in 1 day 23 hours');
+    expect(renderRelativeTime(-(2 * 3600 + 59 * 60 + 59))).toBe('2 hours 59 minutes ago');
   });
 
   it('does not invent a phrase for a non-finite delta', () => {
