@@ -22,6 +22,11 @@ export function setTokenText(raw: string): void {
   // An input event that leaves the text as it is (Chromium fires one per pasted line, and the text was
   // already normalised by the first) must not forget what normalisation removed.
   if (raw === get().tokenText) return;
+  // A JSON serialization (RFC 7515 §7.2, RFC 7516 §7.2) is kept as typed: its strings may hold spaces.
+  if (raw.trimStart().startsWith('{')) {
+    set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
+    return;
+  }
   const { token, changes } = normalizeToken(raw);
   if (changes.length > 0) set({ tokenText: token, tokenChanges: changes, decodeDraft: undefined });
   else set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });

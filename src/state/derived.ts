@@ -6,6 +6,7 @@ import { keyExposure, type KeyExposure } from '../core/key-exposure';
 import { detectKey } from '../core/keys';
 import { lintToken } from '../core/lint';
 import { decodeToken, type DecodedToken } from '../core/token';
+import { classifyToken, type TokenKindInfo } from '../core/token-kind';
 import type { ClaimsState, KeyDetection, LintFinding, SecretEncoding, TokenErrorCode, TokenPart } from '../core/types';
 
 function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -84,6 +85,9 @@ export const selectDecode = memoRecent((tokenText: string): DecodeOutcome => {
     };
   }
 }, 2);
+
+/** Which kind of JOSE object the token box holds (compact JWS, JWE, JSON serializations…): picks the panels. */
+export const selectTokenKind = memoRecent((tokenText: string): TokenKindInfo => classifyToken(tokenText), 2);
 
 export const selectKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
   detectKey({ text: keyText, secretEncoding }),

@@ -6,6 +6,7 @@ export { appStore, useAppState, useIdleAppState } from './store';
 export { whenIdle } from './whenIdle';
 export {
   selectDecode,
+  selectTokenKind,
   selectKeyDetection,
   selectKeyExposure,
   selectTimeClaims,
