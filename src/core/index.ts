@@ -13,3 +13,6 @@ export * from './sign';
 export * from './keygen';
 export * from './templates';
 export * from './json-preview';
+// Types only: the x5c engine's values (it carries pkijs) are imported lazily from './x5c'.
+export type * from './x5c/types';
+export type { ChainOptions } from './x5c/validate-chain';
