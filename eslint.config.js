@@ -14,6 +14,14 @@ const CORE_INDEX_VALUES = {
     'Import the core module itself (e.g. ../core/token); the core index drags sign/keygen/JWKS into the first load.',
 };
 
+// The x5c engine carries pkijs (about 90 KB gzip): the page loads it with import() only when a token has x5c.
+// Dynamic imports are not checked by this rule; type imports are free.
+const LAZY_X5C = {
+  group: ['pkijs', 'pkijs/*', 'asn1js', '**/core/x5c', '**/core/x5c/*', './x5c', './x5c/*'],
+  allowTypeImports: true,
+  message: "The x5c engine (pkijs) is loaded lazily: use import('…/core/x5c'), or import its types only.",
+};
+
 // preact/compat's useSyncExternalStore subscribes in a passive effect, which Preact runs after the next paint:
 // a change in between shows a frame late (a linked token's verdict did). src/state/useStoreSlice.ts subscribes
 // at commit; every external store in the UI goes through it.
@@ -85,10 +93,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/x5c/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [LAZY_X5C] }] },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/core/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [STORE_HOOK], patterns: [CORE_INDEX_VALUES] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [STORE_HOOK], patterns: [CORE_INDEX_VALUES, LAZY_X5C] },
+      ],
     },
   },
   {
@@ -102,6 +118,7 @@ export default tseslint.config(
           // Feature folders are flat, so `../x` from inside one is always a sibling feature.
           patterns: [
             CORE_INDEX_VALUES,
+            LAZY_X5C,
             {
               regex: '^\\.\\./(?!\\.\\./)',
               message: 'Features must not import each other; share through src/components or src/state.',

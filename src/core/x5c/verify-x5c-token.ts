@@ -102,10 +102,10 @@ function signatureVerdict(
     leafWouldVerify === true ? 'would-verify' : leafWouldVerify === false ? 'would-not-verify' : 'would-error';
   const message =
     leafWouldVerify === true
-      ? `The key of ${leafName} would verify the signature, but ${why} (${chain.message.replace(/\.$/, '')}), so the signature stays unverified.`
+      ? `The key of ${leafName} would verify the signature, but ${why}, so the signature stays unverified.`
       : leafWouldVerify === false
-        ? `The key of ${leafName} does not verify the signature either; and ${why}.`
-        : `The key of ${leafName} cannot check this signature (${result.message.replace(/\.$/, '')}); and ${why}.`;
+        ? `The key of ${leafName} does not verify the signature either, and ${why}: the signature stays unverified.`
+        : `The key of ${leafName} cannot check this signature (${result.message.replace(/\.$/, '')}), and ${why}.`;
   return { state: 'unverified', code, message, ...would, ...verifyCode, ...claims };
 }
 
