@@ -225,6 +225,15 @@ describe('trust anchors pasted as PEM', () => {
     expect(bare.certificates[0]).toMatchObject({ kind: 'certificate', commonName: 'Test Root EC (openssl)' });
   });
 
+  it("reads openssl's TRUSTED CERTIFICATE form (the certificate followed by its trust settings)", async () => {
+    const der = Buffer.concat([Buffer.from(certificate('rsa-root').x5c, 'base64'), Buffer.from([0x30, 0x00])]);
+    const body = der.toString('base64').replace(/.{64}/g, '$&\n');
+    const anchors = await parseTrustAnchors(
+      `-----BEGIN TRUSTED CERTIFICATE-----\n${body}\n-----END TRUSTED CERTIFICATE-----\n`,
+    );
+    expect(anchors.certificates[0]).toMatchObject({ kind: 'certificate', commonName: 'Test Root RSA' });
+  });
+
   it('says the text is cut off when an END line is missing', async () => {
     const cut = anchorPem('rsa-root').replace('-----END CERTIFICATE-----', '');
     const anchors = await parseTrustAnchors(cut);

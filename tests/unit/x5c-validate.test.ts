@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { X5cChainVerdict } from '../../src/core';
 import { decodeToken } from '../../src/core/token';
+import { isAlgorithmAvailable } from '../../src/core/verify';
 import { validateCertificateChain } from '../../src/core/x5c';
 import { AS_OF, BEFORE_EXPIRY, anchorPem, certificate, fixtureToken } from '../fixtures/x5c/x5c-fixtures';
 
@@ -41,7 +42,11 @@ describe('trusted chains', () => {
 
   it('trusts an Ed25519 chain (certificate signatures pkijs does not know, checked through WebCrypto)', async () => {
     const v = await judge('eddsa-trusted', anchorPem('ed25519-root'));
-    expect(v).toMatchObject({ state: 'trusted', path: [x5c(0), x5c(1), anchor(0)] });
+    if (await isAlgorithmAvailable('EdDSA')) {
+      expect(v).toMatchObject({ state: 'trusted', path: [x5c(0), x5c(1), anchor(0)] });
+    } else {
+      expect(v).toMatchObject({ state: 'untrusted', code: 'unsupported-signature' });
+    }
   });
 
   it('finds the right root among several pasted anchors', async () => {
@@ -65,6 +70,23 @@ describe('trusted chains', () => {
     const v = await judge('rs256-duplicate');
     expect(v.state).toBe('trusted');
     expect(v.findings).toEqual([expect.objectContaining({ code: 'duplicate', certificate: x5c(2) })]);
+  });
+
+  it('trusts a chain with a certificate that is not on the path, and says it is unused', async () => {
+    const chain = [certificate('rsa-leaf').x5c, certificate('ec-root').x5c, certificate('rsa-intermediate').x5c];
+    const v = await validateCertificateChain(chain, RSA_ROOT, { now: AS_OF });
+    expect(v).toMatchObject({ state: 'trusted', path: [x5c(0), x5c(2), anchor(0)] });
+    expect(v.findings).toContainEqual(expect.objectContaining({ code: 'unused', certificate: x5c(1) }));
+  });
+
+  it('uses the good anchors when another pasted block is not a certificate, and notes the bad one', async () => {
+    const key =
+      '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n';
+    const v = await judge('rs256-trusted', `${key}${RSA_ROOT}`);
+    expect(v).toMatchObject({ state: 'trusted', path: [x5c(0), x5c(1), anchor(1)] });
+    expect(v.findings).toEqual([
+      expect.objectContaining({ code: 'anchor-label', effect: 'note', certificate: anchor(0) }),
+    ]);
   });
 
   it('trusts a leaf without keyUsage or basicConstraints (nothing forbids it to sign)', async () => {
