@@ -1,7 +1,6 @@
 // Reading certificates: an `x5c` array (RFC 7515 §4.1.6: base64 DER, the certificate with the key first) and
 // pasted trust anchors (PEM). A broken entry keeps its place with the reason, so the page can name it.
 import { Certificate } from 'pkijs';
-import { CoreError } from '../errors';
 import { readNode, readRoot } from '../lib/der';
 import { base64Decode, isBase64, isBase64url } from '../lib/key-encoding';
 import { looksLikePem, splitPem, unescapePem } from '../lib/key-pem';
@@ -193,7 +192,7 @@ export async function readTrustAnchors(text: string): Promise<{ anchors: TrustAn
     try {
       blocks = splitPem(trimmed);
     } catch (error) {
-      const detail = error instanceof CoreError || error instanceof Error ? error.message : String(error);
+      const detail = error instanceof Error ? error.message : String(error);
       return {
         anchors: {
           certificates: [],
