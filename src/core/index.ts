@@ -15,3 +15,6 @@ export * from './templates';
 export * from './json-preview';
 export * from './payload-bytes';
 export * from './key-exposure';
+// Types only: the x5c engine's values (it carries pkijs) are imported lazily from './x5c'.
+export type * from './x5c/types';
+export type { ChainOptions } from './x5c/validate-chain';
