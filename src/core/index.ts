@@ -13,3 +13,6 @@ export * from './sign';
 export * from './keygen';
 export * from './templates';
 export * from './json-preview';
+// SD-JWT: types only; the functions are in ./sdjwt (index.ts), which the page loads lazily.
+export type * from './sdjwt/types';
+export type { JwtVcIssuerUrl } from './sdjwt/issuer-metadata';
