@@ -12,7 +12,7 @@ import {
 } from '../../src/core/sdjwt';
 import { sdDigest } from '../../src/core/sdjwt/hash';
 import { rfc9901 } from '../fixtures/sdjwt/fixtures';
-import { issuerKey } from '../fixtures/sdjwt/hand-made';
+import { issuerJwt, issuerKey } from '../fixtures/sdjwt/hand-made';
 
 const AUD = 'https://verifier.example.org';
 const NONCE = 'nonce-1234';
@@ -223,5 +223,21 @@ describe('key binding that does not verify', () => {
     const result = await verifyKeyBinding(await inspectSdJwt(presented.presentation), { ...EXPECT, ...NOW });
     expect(result).toMatchObject({ state: 'invalid', code: 'kb-holder-key' });
     expect(check(result, 'signature')?.state).toBe('unchecked');
+  });
+
+  it.each([
+    ['a symmetric key', { kty: 'oct', k: 'c2VjcmV0' }, /symmetric key/],
+    ['private key material', { kty: 'EC', crv: 'P-256', x: 'x', y: 'y', d: 'd' }, /private key material \(d\)/],
+  ])('rejects a cnf.jwk that is %s', async (_what, jwk, words) => {
+    const jwt = await issuerJwt({ iss: 'x', cnf: { jwk } });
+    const sdHash = await sdDigest('SHA-256', `${jwt}~`);
+    const kb = await signToken(
+      JSON.stringify({ alg: 'ES256', typ: 'kb+jwt' }),
+      JSON.stringify({ iat: IAT, aud: AUD, nonce: NONCE, sd_hash: sdHash }),
+      { text: holder.privateText },
+    );
+    const result = await verifyKeyBinding(await inspectSdJwt(`${jwt}~${kb}`), { ...EXPECT, ...NOW });
+    expect(result).toMatchObject({ state: 'invalid', code: 'kb-holder-key' });
+    expect(result.message).toMatch(words);
   });
 });

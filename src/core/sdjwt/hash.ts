@@ -1,7 +1,7 @@
 // `_sd_alg` (RFC 9901 §4.1.1): a "Hash Name String" of the IANA Named Information Hash Algorithm registry,
 // computed with WebCrypto `digest`. sha-256/384/512 always work; sha3-* only where the runtime's WebCrypto has it
-// (the Modern Algorithms draft; Node 20 and Chromium lack it): a hand-written Keccak for a hash no issuer seen in the
-// wild uses would cost more than it gives, so such a token is reported as unsupported here instead.
+// (WICG "Modern Algorithms"; Node 20 and Chromium 156 lack it), probed once: a hand-written Keccak for a hash no
+// issuer is known to use would cost more than it gives, so such a token is reported as unsupported instead.
 import { encodeBase64url } from '../lib/token-base64url';
 import type { SdAlgInfo } from './types';
 

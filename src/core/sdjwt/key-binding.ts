@@ -38,6 +38,16 @@ function holderKey(inspection: SdJwtInspection): { jwk?: JWK; message: string } 
       message: `"cnf" holds ${methods} but no usable "jwk"; only the jwk confirmation method (RFC 7800 §3.2) is supported here.`,
     };
   }
+  // A key anyone holding the credential can read proves nothing about who presents it.
+  if (jwk.kty === 'oct') {
+    return { message: 'cnf.jwk is a symmetric key (kty "oct"): whoever reads the credential can sign with it.' };
+  }
+  const secret = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'priv'].filter((m) => m in jwk);
+  if (secret.length > 0) {
+    return {
+      message: `cnf.jwk holds private key material (${secret.join(', ')}): whoever reads the credential can sign as the holder.`,
+    };
+  }
   return {
     jwk: jwk as JWK,
     message: `The holder key is cnf.jwk (${String(jwk.kty)}${jwk.crv ? ` ${String(jwk.crv)}` : ''}).`,
