@@ -18,3 +18,6 @@ export * from './key-exposure';
 // Types only: the x5c engine's values (it carries pkijs) are imported lazily from './x5c'.
 export type * from './x5c/types';
 export type { ChainOptions } from './x5c/validate-chain';
+// SD-JWT: types only; the functions are in ./sdjwt (index.ts), which the page loads lazily.
+export type * from './sdjwt/types';
+export type { JwtVcIssuerUrl } from './sdjwt/issuer-metadata';

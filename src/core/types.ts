@@ -161,6 +161,8 @@ export const VERIFY_RESULT_CODES = [
   'secret-whitespace',
   'signature',
   'kid-not-found',
+  // An SD-JWT whose issuer-signed JWT does not decode.
+  'issuer-jwt',
   'jws-invalid',
   'verify-failed',
   'internal',
