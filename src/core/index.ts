@@ -13,3 +13,4 @@ export * from './sign';
 export * from './keygen';
 export * from './templates';
 export * from './json-preview';
+export * from './profiles';
