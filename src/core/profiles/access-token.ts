@@ -19,7 +19,7 @@ import {
 
 /** §2.1 and §4: typ is at+jwt (application/at+jwt), so that an ID token cannot pass for an access token. */
 function accessTokenType(ctx: RuleContext): ProfileCheck {
-  const r = rule('typ', 'RFC 9068 §2.1, §4 step 1');
+  const r = rule('typ', 'RFC 9068 §2.1, §4');
   const typ = ctx.header.typ;
   if (mediaType(typ) === 'at+jwt') return r.pass(`typ is ${quote(typ)}.`);
   return r.fail(
@@ -46,7 +46,7 @@ function accessTokenAudience(ctx: RuleContext): ProfileCheck {
   return checkAudienceContains(
     ctx,
     aud === undefined ? [] : [{ value: aud, label: 'the expected resource' }],
-    'RFC 9068 §4 step 4',
+    'RFC 9068 §4',
     `${EXPECT_INPUT.aud} (the resource server's identifier)`,
   );
 }
@@ -54,10 +54,10 @@ function accessTokenAudience(ctx: RuleContext): ProfileCheck {
 export function checkAccessToken(ctx: RuleContext): Promise<ProfileCheck[]> {
   const checks: (ProfileCheck | undefined)[] = [
     accessTokenType(ctx),
-    checkSigned(ctx, 'RFC 9068 §2.1, §4 step 5', 'a JWT access token'),
+    checkSigned(ctx, 'RFC 9068 §2.1, §4', 'a JWT access token'),
     requireString(ctx, 'iss', 'RFC 9068 §2.2'),
-    checkIssuerExpected(ctx, 'RFC 9068 §4 step 3'),
-    checkExpiry(ctx, 'RFC 9068 §2.2, §4 step 6', true),
+    checkIssuerExpected(ctx, 'RFC 9068 §4'),
+    checkExpiry(ctx, 'RFC 9068 §2.2, §4', true),
     checkAudiencePresent(ctx, 'RFC 9068 §2.2'),
     accessTokenAudience(ctx),
     requireString(ctx, 'sub', 'RFC 9068 §2.2'),

@@ -38,7 +38,7 @@ function summary(profile: ProfileId, checks: ProfileCheck[], counts: Record<Prof
   const failing = checks.filter((c) => c.state === 'fail').map((c) => c.id);
   const extra = [
     counts.warn > 0 ? `${counts.warn} warning${counts.warn === 1 ? '' : 's'}` : '',
-    counts.unchecked > 0 ? `${counts.unchecked} not checked (expected value missing)` : '',
+    counts.unchecked > 0 ? `${counts.unchecked} not checked` : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -63,7 +63,7 @@ function assertionAudience(ctx: RuleContext): ProfileCheck {
 
 export function checkClientAssertion(ctx: RuleContext): Promise<ProfileCheck[]> {
   const checks: (ProfileCheck | undefined)[] = [
-    checkSigned(ctx, 'RFC 7523 §3 item 8', 'a client assertion'),
+    checkSigned(ctx, 'RFC 7523 §3 item 9', 'a client assertion'),
     requireString(ctx, 'iss', 'RFC 7523 §3 item 1'),
     requireString(ctx, 'sub', 'RFC 7523 §3 item 2'),
     assertionIssuerIsSubject(ctx),

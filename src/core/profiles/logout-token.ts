@@ -31,9 +31,9 @@ function logoutTokenType(ctx: RuleContext): ProfileCheck {
   );
 }
 
-/** §2.6 step 6: the events claim declares the JWT a logout token. */
+/** §2.6: the events claim declares the JWT a logout token. */
 function logoutTokenEvents(ctx: RuleContext): ProfileCheck {
-  const r = rule('events', 'Back-Channel Logout §2.4, §2.6 step 6');
+  const r = rule('events', 'Back-Channel Logout §2.4, §2.6');
   const events = ctx.claims.events;
   if (events === undefined) return r.fail(`events is missing; it must hold the member "${BACKCHANNEL_LOGOUT_EVENT}".`);
   if (!isRecord(events)) return r.fail(`events must be a JSON object; it is ${quote(events)}.`);
@@ -48,9 +48,9 @@ function logoutTokenEvents(ctx: RuleContext): ProfileCheck {
     : r.pass(`events holds the back-channel logout event, mapped to ${quote(value)} (it should be empty).`);
 }
 
-/** §2.6 step 5: a logout token names the session (sid), the user (sub), or both. */
+/** §2.6: a logout token names the session (sid), the user (sub), or both. */
 function logoutTokenSubject(ctx: RuleContext): ProfileCheck {
-  const r = rule('sid-or-sub', 'Back-Channel Logout §2.4, §2.6 step 5');
+  const r = rule('sid-or-sub', 'Back-Channel Logout §2.4, §2.6');
   const { sid, sub } = ctx.claims;
   const named = [
     nonEmptyString(sid) ? `sid ${quote(sid)}` : undefined,
@@ -62,16 +62,16 @@ function logoutTokenSubject(ctx: RuleContext): ProfileCheck {
   return r.fail('Neither sid nor sub is present: the token does not say which session or user to log out.');
 }
 
-/** §2.6 step 7: a nonce would let a logout token pass for an ID token. */
+/** §2.6: a nonce would let a logout token pass for an ID token. */
 function logoutTokenNoNonce(ctx: RuleContext): ProfileCheck {
-  const r = rule('no-nonce', 'Back-Channel Logout §2.4, §2.6 step 7');
+  const r = rule('no-nonce', 'Back-Channel Logout §2.4, §2.6');
   const nonce = ctx.claims.nonce;
   return nonce === undefined
     ? r.pass('No nonce, as required.')
     : r.fail(`The token has a nonce (${quote(nonce)}); a logout token must not, so it cannot be used as an ID token.`);
 }
 
-/** §2.6 step 4 validates aud as for an ID token: it contains the client id. */
+/** §2.6 validates aud as for an ID token: it contains the client id. */
 function logoutTokenAudience(ctx: RuleContext): ProfileCheck {
   const { clientId, aud } = ctx.expected;
   const client =
@@ -83,7 +83,7 @@ function logoutTokenAudience(ctx: RuleContext): ProfileCheck {
   return checkAudienceContains(
     ctx,
     client ? [client] : [],
-    'Back-Channel Logout §2.6 step 4; OIDC Core §3.1.3.7 step 3',
+    'Back-Channel Logout §2.6; OIDC Core §3.1.3.7 step 3',
     `${EXPECT_INPUT.aud} (the client id)`,
   );
 }
@@ -91,13 +91,13 @@ function logoutTokenAudience(ctx: RuleContext): ProfileCheck {
 export function checkLogoutToken(ctx: RuleContext): Promise<ProfileCheck[]> {
   const checks: (ProfileCheck | undefined)[] = [
     logoutTokenType(ctx),
-    checkSigned(ctx, 'Back-Channel Logout §2.6 step 3', 'a logout token'),
+    checkSigned(ctx, 'Back-Channel Logout §2.6', 'a logout token'),
     requireString(ctx, 'iss', 'Back-Channel Logout §2.4'),
-    checkIssuerExpected(ctx, 'Back-Channel Logout §2.6 step 4; OIDC Core §3.1.3.7 step 2'),
+    checkIssuerExpected(ctx, 'Back-Channel Logout §2.6; OIDC Core §3.1.3.7 step 2'),
     checkAudiencePresent(ctx, 'Back-Channel Logout §2.4'),
     logoutTokenAudience(ctx),
-    checkIssuedAt(ctx, 'Back-Channel Logout §2.4, §2.6 step 4', { required: true, future: 'warn' }),
-    checkExpiry(ctx, 'Back-Channel Logout §2.4, §2.6 step 4', true),
+    checkIssuedAt(ctx, 'Back-Channel Logout §2.4, §2.6', { required: true, future: 'warn' }),
+    checkExpiry(ctx, 'Back-Channel Logout §2.4, §2.6', true),
     checkNotBefore(ctx, 'RFC 7519 §4.1.5'),
     requireString(ctx, 'jti', 'Back-Channel Logout §2.4', ': receivers use it to refuse a replay'),
     logoutTokenEvents(ctx),
