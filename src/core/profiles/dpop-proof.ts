@@ -1,11 +1,11 @@
 // DPoP proof (RFC 9449): the syntax of §4.2 and the server's checks of §4.3, numbered as the RFC lists them
 // ("check 9" is the 9th item of §4.3), plus the access token binding of §6.1.
 import { TokenError } from '../errors';
-import { base64urlEncode } from '../lib/key-encoding';
 import { privateJwkMembers } from '../lib/jwk-members';
 import { ALGORITHM_FAMILY } from '../types';
 import { isJwsAlgorithm } from '../lib/key-describe';
 import { decodeToken } from '../token';
+import { accessTokenHash } from './access-token-hash';
 import { verifyWithHeaderJwk, type HeaderJwkVerification } from './header-jwk';
 import type { ProfileCheck } from './types';
 import {
@@ -141,12 +141,6 @@ function dpopNonce(ctx: RuleContext): ProfileCheck {
 function accessTokenOf(ctx: RuleContext): string | undefined {
   const text = ctx.expected.accessToken;
   return text === undefined ? undefined : text.replace(/^(?:DPoP|Bearer)\s+/i, '');
-}
-
-/** §4.2: ath = base64url(SHA-256(ASCII(access token))). */
-export async function accessTokenHash(accessToken: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(accessToken));
-  return base64urlEncode(new Uint8Array(digest));
 }
 
 /** Check 12: a proof sent with an access token hashes it in ath. */

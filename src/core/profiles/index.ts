@@ -3,10 +3,11 @@
 export { checkProfile } from './check';
 export { recognizeProfile } from './recognize';
 export { verifyWithHeaderJwk, type HeaderJwkVerification } from './header-jwk';
-export { accessTokenHash, DPOP_DEFAULT_MAX_AGE_SECONDS } from './dpop-proof';
-export { BACKCHANNEL_LOGOUT_EVENT } from './logout-token';
+export { accessTokenHash } from './access-token-hash';
+export { DPOP_DEFAULT_MAX_AGE_SECONDS } from './dpop-proof';
 export { expectationsFromDiscovery, type DiscoveredExpectations } from './discovery';
 export {
+  BACKCHANNEL_LOGOUT_EVENT,
   isProfileId,
   PROFILE_CHOICES,
   PROFILE_IDS,

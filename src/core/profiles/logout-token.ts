@@ -1,6 +1,6 @@
 // OpenID Connect Back-Channel Logout 1.0: the logout token of §2.4 and the relying party's validation of §2.6
 // ("Back-Channel Logout" below).
-import type { ProfileCheck } from './types';
+import { BACKCHANNEL_LOGOUT_EVENT, type ProfileCheck } from './types';
 import {
   checkAudienceContains,
   checkAudiencePresent,
@@ -18,8 +18,6 @@ import {
   rule,
   type RuleContext,
 } from './rules';
-
-export const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 
 /** §2.4: explicit typing is recommended, not required, so a missing or other typ only warns. */
 function logoutTokenType(ctx: RuleContext): ProfileCheck {

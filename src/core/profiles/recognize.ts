@@ -2,9 +2,8 @@
 // first (RFC 8725 §3.11 is why explicit types exist), then the logout event, then the shapes of a client
 // assertion and of an ID token. The first clue that fits decides.
 import type { DecodedToken } from '../token';
-import { BACKCHANNEL_LOGOUT_EVENT } from './logout-token';
 import { isRecord, mediaType, quote } from './rules';
-import type { ProfileId, ProfileRecognition } from './types';
+import { BACKCHANNEL_LOGOUT_EVENT, type ProfileId, type ProfileRecognition } from './types';
 
 const BY_TYPE: Record<string, ProfileId> = {
   'at+jwt': 'access_token',

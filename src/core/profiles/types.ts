@@ -17,6 +17,9 @@ export const PROFILE_LABELS = {
   dpop_proof: 'DPoP proof (RFC 9449)',
 } as const satisfies Record<ProfileId, string>;
 
+/** The event a back-channel logout token's `events` claim holds (OIDC Back-Channel Logout §2.4). */
+export const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
+
 export function isProfileId(value: unknown): value is ProfileId {
   return (PROFILE_IDS as readonly unknown[]).includes(value);
 }
