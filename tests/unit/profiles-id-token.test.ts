@@ -79,7 +79,7 @@ describe('ID token profile', () => {
     const result = await idToken(CLAIMS, EXPECTED, CLOCK, { alg: 'none' } as typeof HEADER);
     expect(failing(result)).toEqual(['alg']);
     expect(result.state).toBe('fail');
-    expect(result.message).toMatch(/1 rule fail \(alg\)/);
+    expect(result.message).toMatch(/1 rule fails \(alg\)/);
   });
 
   it('fails a missing iss, and an iss other than the expected issuer (exactly, trailing slash included)', async () => {

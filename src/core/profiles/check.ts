@@ -45,7 +45,7 @@ function summary(profile: ProfileId, checks: ProfileCheck[], counts: Record<Prof
   const tail = extra ? `; ${extra}` : '';
   return failing.length === 0
     ? `${label}: every rule checked passes (${counts.pass})${tail}.`
-    : `${label}: ${failing.length} rule${failing.length === 1 ? '' : 's'} fail (${failing.join(', ')})${tail}.`;
+    : `${label}: ${failing.length === 1 ? '1 rule fails' : `${failing.length} rules fail`} (${failing.join(', ')})${tail}.`;
 }
 
 /**

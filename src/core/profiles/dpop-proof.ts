@@ -64,7 +64,7 @@ function dpopPublicKey(ctx: RuleContext): ProfileCheck {
       `jwk holds private key members (${leaked.join(', ')}): the proof gives its private key away; anyone who saw it can sign proofs.`,
     );
   }
-  return r.pass(`jwk is a public ${typeof jwk.kty === 'string' ? jwk.kty : ''} key.`.replace('  ', ' '));
+  return r.pass(typeof jwk.kty === 'string' ? `jwk is a public ${jwk.kty} key.` : 'jwk holds no private members.');
 }
 
 /** Check 6: the signature verifies with the header jwk. */
