@@ -21,3 +21,4 @@ export type { ChainOptions } from './x5c/validate-chain';
 // SD-JWT: types only; the functions are in ./sdjwt (index.ts), which the page loads lazily.
 export type * from './sdjwt/types';
 export type { JwtVcIssuerUrl } from './sdjwt/issuer-metadata';
+export * from './profiles';

@@ -112,6 +112,28 @@ describe('checkTimeClaims', () => {
     expect(checkTimeClaims({ exp: Date.now() / 1000 + 100 }).state).toBe('valid');
     expect(checkTimeClaims({ exp: Date.now() / 1000 - 100 }).state).toBe('expired');
   });
+
+  it('counts a token older than the maximum age of iat as expired, saying it is by maximum age', () => {
+    const aged = (payload: unknown, maxAgeSeconds: number, leewaySeconds = 0) =>
+      checkTimeClaims(payload, { now: NOW, maxAgeSeconds, leewaySeconds });
+    const old = aged({ iat: NOW_S - 600, exp: NOW_S + 3000 }, 300);
+    expect(old.state).toBe('expired');
+    expect(old.message).toMatch(/^Too old: issued 10 minutes ago .*maximum age of 300 s/);
+    expect(aged({ iat: NOW_S - 600 }, 300).state).toBe('expired');
+    expect(aged({ iat: NOW_S - 600 }, 300, 400).state).toBe('none');
+    const young = aged({ iat: NOW_S - 60, exp: NOW_S + 3000 }, 300);
+    expect(young.state).toBe('valid');
+    expect(young.message).toMatch(/within the maximum age of 300 s/);
+  });
+
+  it('lets exp and nbf decide before the maximum age, and notes a maximum age with no iat to apply it to', () => {
+    expect(checkTimeClaims({ iat: NOW_S - 600, exp: NOW_S - 1 }, { now: NOW, maxAgeSeconds: 300 }).message).toMatch(
+      /^Expired/,
+    );
+    const noIat = checkTimeClaims({ exp: NOW_S + 60 }, { now: NOW, maxAgeSeconds: 300 });
+    expect(noIat.state).toBe('valid');
+    expect(noIat.message).toMatch(/maximum age of 300 s is set, but there is no usable iat/);
+  });
 });
 
 describe('describeClaim', () => {
@@ -188,6 +210,15 @@ describe('listClaims', () => {
     });
     expect(badges({ exp: '1767225600', aud: 42 })).toEqual({ exp: 'invalid', aud: 'invalid' });
     expect(listClaims({ exp: NOW_S - 30 }, NOW, 60)[0]?.badge).toBeUndefined();
+  });
+
+  it('takes the leeway and the maximum age of iat as a clock, and badges a too-old iat as expired', () => {
+    expect(listClaims({ exp: NOW_S - 30 }, NOW, { leewaySeconds: 60 })[0]?.badge).toBeUndefined();
+    expect(listClaims({ exp: NOW_S - 30 }, NOW, { leewaySeconds: 10 })[0]?.badge).toBe('expired');
+    const [iat] = listClaims({ iat: NOW_S - 600 }, NOW, { maxAgeSeconds: 300 });
+    expect(iat).toMatchObject({ badge: 'expired', badgeReason: expect.stringMatching(/maximum age of 300 s/) });
+    expect(listClaims({ iat: NOW_S - 600 }, NOW, { maxAgeSeconds: 300, leewaySeconds: 400 })[0]?.badge).toBeUndefined();
+    expect(listClaims({ iat: NOW_S - 600 }, NOW)[0]?.badge).toBeUndefined();
   });
 
   it('has no rows for a payload that is not an object, and copes with deep nesting', () => {

@@ -322,6 +322,14 @@ describe('verifyToken: time claims after the signature', () => {
     expect((await verifyToken(t, { text: 'k' }, { now: (NOW + 120) * 1000 })).claims).toBe('expired');
   });
 
+  it('honours a maximum age of iat', async () => {
+    const t = token({ alg: 'HS256' }, { iat: NOW - 600, exp: NOW + 600 }, hmac('HS256', 'k'));
+    const r = await verifyToken(t, { text: 'k' }, { ...options, maxAgeSeconds: 300 });
+    expect(r).toMatchObject({ signature: 'verified', claims: 'expired' });
+    expect(r.claimsMessage).toMatch(/maximum age of 300 s/);
+    expect((await verifyToken(t, { text: 'k' }, { ...options, maxAgeSeconds: 900 })).claims).toBe('valid');
+  });
+
   it('gives claims "none" without exp or nbf, and for a non-JSON payload', async () => {
     expect(
       (await verifyToken(token({ alg: 'HS256' }, { iat: NOW }, hmac('HS256', 'k')), { text: 'k' }, options)).claims,

@@ -61,7 +61,11 @@ function showValue(value: unknown): string {
   }
 }
 
-/** exp/nbf verdict with a configurable clock and leeway; notes iat in the future without changing the state. */
+/**
+ * exp/nbf verdict with a configurable clock and leeway; notes iat in the future without changing the state. With
+ * `maxAgeSeconds`, a token whose iat is older is `expired` too (the message says it is by maximum age): the
+ * verdict keeps its four states, and "too old to accept" is what expired means to a verifier.
+ */
 export function checkTimeClaims(
   payload: unknown,
   options: VerifyOptions = {},
@@ -98,6 +102,11 @@ export function checkTimeClaims(
     notes.push(`iat is in the future (issued ${at(iat)}): the issuer's clock may be ahead.`);
   }
   const leewayNote = leeway > 0 ? ` (leeway ${leeway} s)` : '';
+  const maxAge = options.maxAgeSeconds;
+  const ageLimited = maxAge !== undefined && Number.isFinite(maxAge) && maxAge >= 0;
+  if (ageLimited && iat === undefined)
+    notes.push(`A maximum age of ${maxAge} s is set, but there is no usable iat to apply it to.`);
+  const tooOld = ageLimited && iat !== undefined && now - iat > maxAge + leeway;
 
   let state: ClaimsState;
   let verdict: string;
@@ -107,6 +116,9 @@ export function checkTimeClaims(
   } else if (nbf !== undefined && now < nbf - leeway) {
     state = 'not-yet-valid';
     verdict = `Not valid yet: becomes valid ${at(nbf)}${leewayNote}.`;
+  } else if (tooOld) {
+    state = 'expired';
+    verdict = `Too old: issued ${at(iat)}, more than the maximum age of ${maxAge} s${leewayNote}.`;
   } else if (exp === undefined && nbf === undefined) {
     state = 'none';
     verdict = 'No exp or nbf: nothing in the token limits when it can be used.';
@@ -121,6 +133,7 @@ export function checkTimeClaims(
     if (nbf !== undefined) {
       parts.push(now < nbf ? `valid from ${at(nbf)}, within the ${leeway} s leeway` : `valid since ${at(nbf)}`);
     }
+    if (ageLimited && iat !== undefined) parts.push(`issued ${at(iat)}, within the maximum age of ${maxAge} s`);
     verdict = `Valid: ${parts.join('; ')}.`;
   }
   return { state, message: [verdict, ...notes].join(' ') };
