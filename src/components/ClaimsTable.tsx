@@ -3,7 +3,7 @@
 // that shows a payload (Decode, Encode, decrypted and selectively disclosed tokens).
 import { memo, useId, useState } from 'react';
 import type { ClaimBadge, ClaimRow } from '../core';
-import { formatCount, LIST_PREVIEW_ITEMS, selectClaimRows } from '../state';
+import { formatCount, LIST_PREVIEW_ITEMS, selectClaimRows, type VerdictClock } from '../state';
 
 const BADGE: Record<ClaimBadge, { text: string; icon: string; className: string }> = {
   expired: { text: 'expired', icon: '✕', className: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100' },
@@ -146,16 +146,16 @@ function ClaimValue({ row, payload }: { row: ClaimRow; payload: unknown }) {
 export const ClaimsTableView = memo(function ClaimsTableView({
   payload,
   stale,
-  now,
+  clock,
 }: {
   /** The decoded payload; anything but a JSON object shows no table. */
   payload: unknown;
   /** The payload is the last good one while the input is broken: shown in a dashed frame. */
   stale: boolean;
-  now: number;
+  clock: VerdictClock;
 }) {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null;
-  const rows = selectClaimRows(payload, now);
+  const rows = selectClaimRows(payload, clock);
   if (rows.length === 0) return null;
   return (
     // Out of date: a dashed frame, not opacity (greyed-out text fell below WCAG contrast).

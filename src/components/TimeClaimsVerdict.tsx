@@ -1,5 +1,5 @@
 // The time-claims verdict (`claims-status`) for any payload: exp and nbf against the clock, in words.
-import { selectTimeClaims, useNow } from '../state';
+import { selectTimeClaims, useVerdictClock } from '../state';
 import { Verdict } from './Verdict';
 
 const CLAIMS_VIEW = {
@@ -10,8 +10,8 @@ const CLAIMS_VIEW = {
 } as const;
 
 export function TimeClaimsVerdict({ payload }: { payload: unknown }) {
-  const now = useNow();
-  const claims = selectTimeClaims(payload, now);
+  const clock = useVerdictClock();
+  const claims = selectTimeClaims(payload, clock);
   const view = CLAIMS_VIEW[claims.state];
   return (
     <div aria-live="polite">
