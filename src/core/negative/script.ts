@@ -84,7 +84,7 @@ function header(pack: NegativePack, method: string, url: string, maxTime: number
     '#!/usr/bin/env bash',
     comment(`Negative tests for ${method} ${url}`),
     comment(
-      `made by JWT Workbench from a ${pack.alg ?? 'token without alg'} token, ${new Date(pack.now).toISOString()}.`,
+      `made by JWT Workbench from the loaded token (alg ${pack.alg ?? 'missing'}), ${new Date(pack.now).toISOString()}.`,
     ),
     '#',
     '# Sends the control token (the server should accept it), then every case (the server should refuse each),',
