@@ -13,3 +13,20 @@ export * from './sign';
 export * from './keygen';
 export * from './templates';
 export * from './json-preview';
+// The negative-test pack is loaded on demand (it brings an X.509 library): import its values from
+// './negative' lazily; only its types are re-exported here.
+export type {
+  HostedMaterial,
+  NegativeCase,
+  NegativeCaseId,
+  NegativeCaseState,
+  NegativeKeyState,
+  NegativeKeys,
+  NegativeOptions,
+  NegativePack,
+  NegativePackInput,
+  NegativeScriptOptions,
+  NegativeScriptResult,
+  NegativeToken,
+  NegativeTokenRow,
+} from './negative';

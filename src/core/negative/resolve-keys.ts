@@ -121,7 +121,6 @@ export async function resolveNegativeKeys(token: DecodedToken, keys: NegativeKey
   const [fromPublic, fromSigning] = await Promise.all([candidatesOf(keys.publicKey), candidatesOf(keys.signingKey)]);
   const all = [...fromSigning.keys, ...fromPublic.keys];
   const alg = token.alg;
-  const readProblem = fromSigning.problem ?? fromPublic.problem;
   if (alg === undefined || !isJwsAlgorithm(alg) || token.unsecured) {
     const why = `The loaded token's alg (${alg ?? 'missing'}) is not a signature algorithm the workbench knows, so no key can be checked against it.`;
     const state = all.length > 0 ? 'unusable' : 'missing';
@@ -143,7 +142,7 @@ export async function resolveNegativeKeys(token: DecodedToken, keys: NegativeKey
     result.signingKeyProblem =
       'The signing key given does not verify the loaded token: tokens re-signed with it would be refused for the wrong reason. Give the key that signed this token.';
   } else {
-    result.signingKey = readProblem && fromSigning.problem ? 'unusable' : 'missing';
+    result.signingKey = fromSigning.problem ? 'unusable' : 'missing';
     result.signingKeyProblem = fromSigning.problem ?? NEED_SIGNING;
   }
 
