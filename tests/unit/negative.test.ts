@@ -128,7 +128,7 @@ describe('an RS256 token with the public and the signing key', () => {
       expect(c.tokens.length > 0).toBe(c.state === 'ready');
       if (c.state !== 'ready') expect(c.reason).toMatch(/\w/);
       expect(c.reference).toMatch(/RFC|CVE/);
-      expect(c.expect).toBe(c.id === 'control' ? 'accept' : 'refuse');
+      expect(c.expected).toBe(c.id === 'control' ? 'accept' : 'refuse');
       expect(c.advisory).toBe(c.id === 'alg-swap');
     }
     expect(full.cases.filter((c) => c.state !== 'ready').map((c) => c.id)).toEqual(['ecdsa-zero-signature']);
@@ -457,6 +457,16 @@ describe('keys the user gave', () => {
     expect(jwk.signature.equals(hs256(JSON.stringify(rsa.publicJwk), jwk.input))).toBe(true);
   });
 
+  it('a PKCS#1 RSA PUBLIC KEY as pasted: the PEM variants use that block, the DER variant its PKCS#1 bytes', async () => {
+    const pkcs1 = rsa.publicPkcs1Pem ?? '';
+    const p = await pack({ token: fixture.control, publicKey: { text: pkcs1 } });
+    const pem = parts(token(p, 'hmac-key-confusion:pem-no-newline'));
+    expect(pem.signature.equals(hs256(pkcs1.trimEnd(), pem.input))).toBe(true);
+    const der = parts(token(p, 'hmac-key-confusion:der'));
+    const pkcs1Der = createPublicKey(pkcs1).export({ type: 'pkcs1', format: 'der' });
+    expect(der.signature.equals(hs256(pkcs1Der, der.input))).toBe(true);
+  });
+
   it('a private key alone serves as both: its public half (SPKI PEM) for key confusion, itself for the claim cases', async () => {
     const p = await pack({ token: fixture.control, signingKey: { text: rsa.privatePkcs8Pem } });
     expect({ publicKey: p.publicKey, signingKey: p.signingKey }).toEqual({
@@ -549,6 +559,24 @@ describe('an HS256 token with its secret', () => {
   });
 });
 
+describe('an EdDSA token', () => {
+  it('gets Ed25519 keys and certificate for the token-key cases and Ed25519 as its alg-swap', async () => {
+    const ed = keyPair('ed25519');
+    const loaded = await sign('EdDSA', CLAIMS, ed.privatePkcs8Pem);
+    const p = await pack({ token: loaded, signingKey: { text: ed.privatePkcs8Pem } });
+    expect(p.cases.filter((c) => c.state !== 'ready').map((c) => c.id)).toEqual(['ecdsa-zero-signature']);
+    const x5c = parts(token(p, 'x5c-self-signed'));
+    const cert = new X509Certificate(Buffer.from((x5c.header.x5c as string[])[0] ?? '', 'base64'));
+    expect(cert.publicKey.asymmetricKeyType).toBe('ed25519');
+    expect(nodeVerify(null, x5c.input, cert.publicKey, x5c.signature)).toBe(true);
+    const swap = parts(token(p, 'alg-swap:Ed25519'));
+    expect(swap.header.alg).toBe('Ed25519');
+    expect(nodeVerify(null, swap.input, createPublicKey(ed.privatePkcs8Pem), swap.signature)).toBe(true);
+    const other = parts(token(p, 'signature-other-key'));
+    expect(nodeVerify(null, other.input, createPublicKey(ed.privatePkcs8Pem), other.signature)).toBe(false);
+  });
+});
+
 describe('inputs that do not fit', () => {
   it('a foreign URL that is not http(s) leaves jku-foreign and x5u-foreign needing one', async () => {
     const p = await pack({ token: await sign('HS256', CLAIMS, SECRET), foreignUrl: 'file:///etc/passwd' });
@@ -570,6 +598,7 @@ describe('inputs that do not fit', () => {
     const p = await pack({ token: unsecured });
     expect(p.cases.filter((c) => c.state === 'ready').map((c) => c.id)).toEqual(['control']);
     expect(get(p, 'alg-none').reason).toMatch(/unsecured/);
+    expect(p.notes.join(' ')).toMatch(/accepts tokens without a signature/);
   });
 
   it('a payload that is not a JSON object: no payload-tampered and no claim cases', async () => {

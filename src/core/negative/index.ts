@@ -95,6 +95,11 @@ export async function buildNegativePack(input: NegativePackInput): Promise<Negat
   const cases = NEGATIVE_CASE_IDS.map((id) => byId.get(id)).filter((c): c is NegativeCase => c !== undefined);
 
   const notes = [...control.notes];
+  if (input.token.unsecured) {
+    notes.push(
+      'The loaded token is unsecured: a server that accepts it as the control accepts tokens without a signature.',
+    );
+  }
   if (keys.signingKey === 'does-not-verify' && keys.signingKeyProblem) notes.push(keys.signingKeyProblem);
   if (keys.publicKey === 'does-not-verify' && keys.publicKeyProblem) notes.push(keys.publicKeyProblem);
   return {

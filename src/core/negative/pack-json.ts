@@ -18,7 +18,7 @@ export type NegativeTokenRow = {
   token?: string;
   detail?: string;
   sends: string;
-  expectedText: string;
+  correctServer: string;
   why: string;
   reason?: string;
   notes: string[];
@@ -33,10 +33,10 @@ export function listNegativeTokens(pack: NegativePack): NegativeTokenRow[] {
       title: c.title,
       reference: c.reference,
       state: c.state,
-      expected: c.expect,
+      expected: c.expected,
       advisory: c.advisory,
       sends: c.sends,
-      expectedText: c.expected,
+      correctServer: c.correctServer,
       why: c.why,
       ...(c.reason !== undefined ? { reason: c.reason } : {}),
       notes: c.notes,

@@ -51,8 +51,8 @@ export type NegativeCase = {
   title: string;
   /** What the case sends. */
   sends: string;
-  /** What a correct server does. */
-  expected: string;
+  /** What a correct server does, in words. */
+  correctServer: string;
   why: string;
   /** RFC section or CVE, e.g. "RFC 8725 §2.1, §3.1; CVE-2015-9235". */
   reference: string;
@@ -60,7 +60,7 @@ export type NegativeCase = {
   /** For `needs-key` and `n/a`: what is missing, or why the case does not apply, in a sentence. */
   reason?: string;
   /** `accept` for the control, `refuse` for every other case. */
-  expect: 'accept' | 'refuse';
+  expected: 'accept' | 'refuse';
   /** Reported but not counted in the script's exit status (alg-swap: refused only where one algorithm is pinned). */
   advisory: boolean;
   /** The tokens to send, one per variant; empty unless `state` is `ready`. */
