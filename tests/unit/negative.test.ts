@@ -27,6 +27,8 @@ import {
   type NegativePack,
   type NegativePackInput,
 } from '../../src/core/negative';
+import { createSelfSignedCertificate } from '../../src/core/negative/certificate';
+import { generateFreshKeyPair } from '../../src/core/negative/fresh-keys';
 import { signToken } from '../../src/core/sign';
 import { decodeToken } from '../../src/core/token';
 import { verifyToken } from '../../src/core/verify';
@@ -575,6 +577,30 @@ describe('an EdDSA token', () => {
     const other = parts(token(p, 'signature-other-key'));
     expect(nodeVerify(null, other.input, createPublicKey(ed.privatePkcs8Pem), other.signature)).toBe(false);
   });
+});
+
+describe('self-signed certificates (pkijs)', () => {
+  for (const alg of ['RS256', 'PS384', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const) {
+    it(`${alg}: node:crypto reads a v3 certificate signed by its own key, valid around the clock given`, async () => {
+      const pair = await generateFreshKeyPair(alg);
+      const cert = new X509Certificate(await createSelfSignedCertificate(pair.keys, alg, NOW));
+      expect(cert.subject).toBe('CN=JWT Workbench negative test (self-signed)');
+      expect(cert.issuer).toBe(cert.subject);
+      expect(cert.ca).toBe(false);
+      expect(cert.verify(cert.publicKey)).toBe(true);
+      expect(cert.publicKey.export({ format: 'jwk' })).toMatchObject(pair.publicJwk);
+      expect([Date.parse(cert.validFrom), Date.parse(cert.validTo)]).toEqual([NOW - 86_400_000, NOW + 86_400_000]);
+    });
+  }
+});
+
+it('every certificate has a serial number in minimal DER, which OpenSSL (node:crypto) insists on', async () => {
+  // About one random serial in 256 starts with a 0x00 byte DER forbids: 1200 certificates meet one 99% of the time.
+  const pair = await generateFreshKeyPair('ES256');
+  for (let i = 0; i < 1200; i++) {
+    const der = await createSelfSignedCertificate(pair.keys, 'ES256', NOW);
+    expect(() => new X509Certificate(der)).not.toThrow();
+  }
 });
 
 describe('inputs that do not fit', () => {
