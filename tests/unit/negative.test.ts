@@ -4,6 +4,7 @@ import {
   constants,
   createHmac,
   createPublicKey,
+  sign as nodeSign,
   verify as nodeVerify,
   X509Certificate,
   type KeyObject,
@@ -467,6 +468,29 @@ describe('keys the user gave', () => {
     const der = parts(token(p, 'hmac-key-confusion:der'));
     const pkcs1Der = createPublicKey(pkcs1).export({ type: 'pkcs1', format: 'der' });
     expect(der.signature.equals(hs256(pkcs1Der, der.input))).toBe(true);
+  });
+
+  it('an RSA 1024 key verifies its old token but may not sign: the claim cases say so, key confusion still works', async () => {
+    const legacy = keyPair('rsa-1024-legacy');
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toString('base64url');
+    const body = Buffer.from(JSON.stringify(CLAIMS)).toString('base64url');
+    const signature = nodeSign('sha256', Buffer.from(`${header}.${body}`), legacy.privatePkcs8Pem).toString(
+      'base64url',
+    );
+    const loaded = `${header}.${body}.${signature}`;
+    const p = await pack({ token: loaded, signingKey: { text: legacy.privatePkcs8Pem } });
+    expect(p.signingKey).toBe('unusable');
+    expect(get(p, 'expired')).toMatchObject({
+      state: 'needs-key',
+      reason: expect.stringMatching(/cannot sign: RSA 1024/),
+    });
+    expect(p.publicKey).toBe('verified');
+    const pem = parts(token(p, 'hmac-key-confusion:pem'));
+    expect(
+      pem.signature.equals(
+        hs256(createPublicKey(legacy.privatePkcs8Pem).export({ type: 'spki', format: 'pem' }), pem.input),
+      ),
+    ).toBe(true);
   });
 
   it('a private key alone serves as both: its public half (SPKI PEM) for key confusion, itself for the claim cases', async () => {

@@ -10,6 +10,7 @@ import { isJwsAlgorithm } from '../lib/key-describe';
 import { base64Decode } from '../lib/key-encoding';
 import { unescapePem } from '../lib/key-pem';
 import { checkSignature } from '../lib/verify-signature';
+import { isAlgorithmAvailable } from '../verify';
 import { hmac, hmacBits, isHmacAlg, signParams } from './jws';
 import type { NegativeKeys, ResolvedKeys, ResolvedSigner, ServerPublicKey } from './types';
 
@@ -112,6 +113,21 @@ async function serverForms({ key, input }: Candidate): Promise<ServerPublicKey> 
   };
 }
 
+function errorText(error: unknown): string {
+  if (error instanceof KeyError) return error.message;
+  throw error;
+}
+
+/** Why the key cannot sign `alg` (an RSA key under 2048 bits verifies old tokens but may not sign), if it cannot. */
+async function cannotSign(key: LoadedKey, alg: JwsAlgorithm): Promise<string | undefined> {
+  try {
+    await importKeyForAlgorithm(key, alg, 'sign');
+    return undefined;
+  } catch (error) {
+    return errorText(error);
+  }
+}
+
 const NEED_PUBLIC =
   'Paste the server’s public key, JWKS or certificate: key confusion needs the key the server verifies with.';
 const NEED_SIGNING =
@@ -132,9 +148,19 @@ export async function resolveNegativeKeys(token: DecodedToken, keys: NegativeKey
   // Public keys as given come before the public halves of private keys: the first is what the server holds.
   asymmetric.sort((a, b) => Number(a.key.description.isPrivate) - Number(b.key.description.isPrivate));
 
+  if (!(await isAlgorithmAvailable(alg))) {
+    const why = `This browser cannot verify ${alg} (its WebCrypto lacks it), so no key can be checked against the token.`;
+    const state = all.length > 0 ? 'unusable' : 'missing';
+    return { publicKey: state, signingKey: state, publicKeyProblem: why, signingKeyProblem: why };
+  }
+
   const result: ResolvedKeys = { publicKey: 'missing', signingKey: 'missing' };
   const signer = await findVerifying(token, alg, signing);
-  if (signer) {
+  const signProblem = signer ? await cannotSign(signer.key, alg) : undefined;
+  if (signer && signProblem) {
+    result.signingKey = 'unusable';
+    result.signingKeyProblem = `The signing key verifies the token but cannot sign: ${signProblem}.`;
+  } else if (signer) {
     result.signingKey = 'verified';
     result.signer = makeSigner(alg, signer.key);
   } else if (signing.length > 0) {
@@ -152,9 +178,13 @@ export async function resolveNegativeKeys(token: DecodedToken, keys: NegativeKey
     return result;
   }
   const server = await findVerifying(token, alg, asymmetric);
-  if (server) {
+  const forms = server ? await serverForms(server).catch((error: unknown) => errorText(error)) : undefined;
+  if (typeof forms === 'string') {
+    result.publicKey = 'unusable';
+    result.publicKeyProblem = `The public key verifies the token but could not be exported: ${forms}.`;
+  } else if (forms) {
     result.publicKey = 'verified';
-    result.server = await serverForms(server);
+    result.server = forms;
   } else if (asymmetric.length > 0) {
     result.publicKey = 'does-not-verify';
     result.publicKeyProblem =
