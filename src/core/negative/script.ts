@@ -1,6 +1,7 @@
 // The bash (and zsh) script that sends the control and every ready case with curl. The request comes from the
-// snippet box and goes through the snippet module's checks and quoting: every literal is a shellQuote'd word,
-// and the only expansions are "$auth_prefix$1" and "$max_time", whose values are never evaluated again.
+// snippet box and goes through the snippet module's checks and quoting: every value from the user or the token is a
+// shellQuote'd word. It reaches curl through expansions in double quotes ("$auth_prefix$1"), whose values the
+// shell never evaluates again; the other expansions are the script's own counters.
 import {
   checkSnippetRequest,
   curlCommandLines,
