@@ -188,12 +188,12 @@ describe.skipIf(!HAS_CURL)('the generated script, run against a local server', {
   it('a case without an answer within --max-time prints 000 and counts as FAIL (exit 1)', async () => {
     answer = (authorization) => {
       const name = names.get(authorization.slice('Bearer '.length));
-      return name === 'embedded-jwk' ? { status: 401, delayMs: 3000 } : acceptOnly('Bearer ')(authorization);
+      return name === 'embedded-jwk' ? { status: 401, delayMs: 6000 } : acceptOnly('Bearer ')(authorization);
     };
-    const got = await run('/bin/bash', { url: `${base}/slow`, method: 'GET', auth: { style: 'bearer' } }, 1);
+    const got = await run('/bin/bash', { url: `${base}/slow`, method: 'GET', auth: { style: 'bearer' } }, 2);
     expect(got.lines).toContain('embedded-jwk 000 FAIL');
     expect(got.lines.at(-1)).toMatch(
-      /FAIL: embedded-jwk; 1 without an HTTP response \(000, counted as FAIL; curl exit 28: no answer within 1 s\)/,
+      /FAIL: embedded-jwk; 1 without an HTTP response \(000, counted as FAIL; curl exit 28: no answer within 2 s\)/,
     );
     expect(got.code).toBe(1);
   });
