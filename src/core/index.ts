@@ -22,3 +22,20 @@ export type { ChainOptions } from './x5c/validate-chain';
 export type * from './sdjwt/types';
 export type { JwtVcIssuerUrl } from './sdjwt/issuer-metadata';
 export * from './profiles';
+// The negative-test pack is loaded on demand (it brings an X.509 library): import its values from
+// './negative' lazily; only its types are re-exported here.
+export type {
+  HostedMaterial,
+  NegativeCase,
+  NegativeCaseId,
+  NegativeCaseState,
+  NegativeKeyState,
+  NegativeKeys,
+  NegativeOptions,
+  NegativePack,
+  NegativePackInput,
+  NegativeScriptOptions,
+  NegativeScriptResult,
+  NegativeToken,
+  NegativeTokenRow,
+} from './negative';
