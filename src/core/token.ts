@@ -37,6 +37,7 @@ export type TokenWarningCode =
   | 'payload-empty'
   | 'alg-missing'
   | 'signature-missing'
+  | 'token-partial'
   | 'unsecured-with-signature';
 
 export type TokenWarning = {
@@ -67,6 +68,11 @@ export type DecodedToken = {
   /** `alg: none` (RFC 7519 §6): an unsecured JWT, which never verifies. */
   unsecured: boolean;
   warnings: TokenWarning[];
+  /**
+   * The parts a cut-short token lacks: `['signature']` for `header.payload`, `['payload', 'signature']` for a
+   * header alone. What is there is decoded; there is no signature to check. Absent for a whole token.
+   */
+  missingParts?: ('payload' | 'signature')[];
 };
 
 function splitSegments(token: string, parts: readonly TokenPart[]): Segment[] {
@@ -89,7 +95,19 @@ function nthDot(token: string, n: number): number {
   return at;
 }
 
-function checkShape(token: string): 'jws' | 'jwe' {
+/** Whether `text` (the first part of a token) decodes to a JSON object: a JOSE header. */
+function isHeader(text: string): boolean {
+  try {
+    const segment = { part: 'header' as const, text, start: 0 };
+    checkSegment(segment);
+    decodeJsonObjectSegment(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkShape(token: string): 'jws' | 'jwe' | 'partial' {
   const odd = findNonAscii(token);
   if (odd) {
     const dots = token.slice(0, odd.index).split('.').length - 1;
@@ -118,6 +136,9 @@ function checkShape(token: string): 'jws' | 'jwe' {
   const dots = count - 1;
   const found = `Found ${count} part${count === 1 ? '' : 's'} (${dots} dot${dots === 1 ? '' : 's'})`;
   const shape = 'a signed JWT (JWS) has 3 parts, header.payload.signature, and an encrypted one (JWE) has 5';
+  // People paste tokens cut short by a log line or a display: a header, or header.payload, is decoded as far
+  // as it goes (its first part must be a JOSE header; an opaque string is still refused).
+  if (count < 3 && token.split('.')[0] !== '' && isHeader(token.split('.')[0] ?? '')) return 'partial';
   if (count < 3) {
     const hint =
       count === 1
@@ -227,16 +248,36 @@ export function decodeToken(input: string): DecodedToken {
       { offset: 0 },
     );
   }
-  if (checkShape(token) === 'jwe') throwJwe(token);
+  const shape = checkShape(token);
+  if (shape === 'jwe') throwJwe(token);
+  const partCount = token.split('.').length;
+  const missingParts = shape === 'partial' ? (['payload', 'signature'] as const).slice(partCount - 1) : [];
 
-  const [headerSeg, payloadSeg, signatureSeg] = splitSegments(token, JWS_PARTS) as [Segment, Segment, Segment];
+  // A cut-short token is split as if its missing parts were empty, so every range stays inside the text.
+  const [headerSeg, payloadSeg, signatureSeg] = splitSegments(
+    shape === 'partial' ? `${token}${'.'.repeat(3 - partCount)}` : token,
+    JWS_PARTS,
+  ).map((s) => ({ ...s, start: Math.min(s.start, token.length) })) as [Segment, Segment, Segment];
   // Alphabet first in all three parts, so the leftmost bad character is reported wherever it is.
   for (const segment of [headerSeg, payloadSeg, signatureSeg]) checkSegment(segment);
   const header = decodeJsonObjectSegment(headerSeg);
   const signature = decodeSegmentBytes(signatureSeg);
 
   const warnings: TokenWarning[] = duplicateWarnings('header', headerSeg, header.duplicates);
-  const payload = readPayload(payloadSeg, warnings);
+  if (missingParts.length > 0) {
+    warnings.push({
+      code: 'token-partial',
+      part: missingParts[0],
+      offset: token.length,
+      message:
+        missingParts.length === 2
+          ? 'Only the header is here: the payload and the signature are missing. The token was probably cut short when it was copied (a log line or a display limit); copy it again from the source.'
+          : 'The signature is missing: the token ends after its payload, so there is nothing to verify. It was probably cut short when it was copied; an unsecured token (alg "none") still ends with a dot.',
+    });
+  }
+  const payload = missingParts.includes('payload')
+    ? { payload: undefined, payloadText: '', payloadIsJson: false }
+    : readPayload(payloadSeg, warnings);
   const alg = typeof header.value.alg === 'string' ? header.value.alg : undefined;
   if (alg === undefined) {
     warnings.push({
@@ -256,7 +297,7 @@ export function decodeToken(input: string): DecodedToken {
       message:
         'The header says alg "none" but the token has a signature; an unsecured JWT has an empty signature (RFC 7519 §6.1).',
     });
-  } else if (!unsecured && signature.length === 0) {
+  } else if (!unsecured && signature.length === 0 && missingParts.length === 0) {
     warnings.push({
       code: 'signature-missing',
       part: 'signature',
@@ -281,5 +322,6 @@ export function decodeToken(input: string): DecodedToken {
     alg,
     unsecured,
     warnings,
+    ...(missingParts.length > 0 ? { missingParts: [...missingParts] } : {}),
   };
 }

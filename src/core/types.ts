@@ -166,6 +166,8 @@ export const VERIFY_RESULT_CODES = [
   'secret-whitespace',
   'signature',
   'kid-not-found',
+  // A token cut short: header alone, or header.payload without a signature.
+  'token-partial',
   // An SD-JWT whose issuer-signed JWT does not decode.
   'issuer-jwt',
   'jws-invalid',

@@ -88,6 +88,13 @@ function selectCandidates(
 
 async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Claims): Promise<VerifyResult> {
   const alg = decoded.alg;
+  if (decoded.missingParts) {
+    return withClaims(claims, {
+      signature: 'error',
+      code: 'token-partial',
+      message: `There is no signature to check: the token has no ${decoded.missingParts.join(' and no ')} part (it was cut short).`,
+    });
+  }
   if (decoded.unsecured || (alg !== undefined && alg.toLowerCase() === 'none')) {
     return withClaims(claims, {
       signature: 'invalid',
