@@ -14,6 +14,7 @@ import { sharedKeyCache, usableKeys } from './keys';
 import { describeKeyMismatch, isJwsAlgorithm } from './lib/key-describe';
 import { base64urlEncode, utf8Encode } from './lib/key-encoding';
 import { scanJson } from './lib/token-json-scan';
+import { jsonError, parseHeader } from './lib/header-json';
 import { isAlgorithmAvailable } from './verify';
 import type { LoadedKey } from './lib/key-detect';
 
@@ -21,45 +22,6 @@ export type SignOptions = {
   /** Produce an unsecured token (`alg: none`, empty signature) when the header asks for it. Default false. */
   allowNone?: boolean;
 };
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
-function jsonError(part: 'header' | 'payload', text: string, position: number, problem: string): SignError {
-  const { line, column } = lineColumn(text, position);
-  return new SignError(`${part}-json`, `The ${part} is not valid JSON: ${problem} at line ${line}, column ${column}.`, {
-    offset: position,
-    line,
-    column,
-  });
-}
-
-function parseHeader(text: string): Record<string, unknown> {
-  const scan = scanJson(text);
-  if (!scan.ok) throw jsonError('header', text, scan.position, scan.message);
-  const duplicate = scan.duplicates[0];
-  if (duplicate) {
-    // JSON.parse would keep only the last value; RFC 7515 §5.2 says to reject such headers.
-    const { line, column } = lineColumn(text, duplicate.position);
-    throw new SignError(
-      'header-duplicate',
-      `The header has "${duplicate.name}" more than once (line ${line}, column ${column}); keep one of them.`,
-      { offset: duplicate.position, line, column },
-    );
-  }
-  const value: unknown = JSON.parse(text);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SignError('header-json', 'The header must be a JSON object, like {"alg": "HS256", "typ": "JWT"}.', {
-      offset: 0,
-      line: 1,
-      column: 1,
-    });
-  }
-  return value as Record<string, unknown>;
-}
 
 function checkPayload(text: string): void {
   if (!/^\s*[[{]/.test(text)) return;

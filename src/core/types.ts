@@ -53,6 +53,12 @@ export type KeyFamily = 'oct' | 'RSA' | 'EC' | 'OKP' | 'AKP';
 export const SECRET_ENCODINGS = ['utf8', 'base64url', 'base64', 'hex'] as const;
 export type SecretEncoding = (typeof SECRET_ENCODINGS)[number];
 
+/**
+ * What a key is read for: `sig` (JWS signing and verification, the default) or `enc` (JWE key management,
+ * where X25519 keys and `"use": "enc"` JWKS entries are the usable ones).
+ */
+export type KeyPurpose = 'sig' | 'enc';
+
 /** Anything the user pasted into the key box, plus how to read it if it is a secret. */
 export type KeyInput = { text: string; secretEncoding?: SecretEncoding };
 
