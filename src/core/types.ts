@@ -153,6 +153,12 @@ export type VerifyOptions = {
   now?: number;
   /** Clock skew tolerance in seconds. Default: 0. */
   leewaySeconds?: number;
+  /**
+   * The payload of a detached JWS (`header..signature`, RFC 7515 Appendix F) as the signer had it before
+   * base64url encoding, read as UTF-8. With `b64: false` (RFC 7797) these bytes are what was signed. Ignored
+   * when the token carries its payload.
+   */
+  detachedPayload?: string;
 };
 
 export type SignatureState = 'verified' | 'invalid' | 'error';

@@ -200,7 +200,11 @@ export function sharedKeyBits(alg: JweKeyAlgorithm, enc: JweContentEncryption): 
 export const MAX_PBES2_COUNT = 10_000;
 /** RFC 7518 §4.8.1.2 recommends at least 1000 iterations. */
 export const MIN_PBES2_COUNT = 1000;
-/** The iteration count encryptToken uses when the header gives none: as many as decryption accepts. */
-export const DEFAULT_PBES2_COUNT = MAX_PBES2_COUNT;
+/**
+ * The iteration count encryptToken uses when the header gives none: 8192 (as in RFC 7520 §5.3), the largest
+ * power of two under the caps JOSE libraries adopted after the p2c denial-of-service reports (10 000 in jose
+ * and erlang-jose, 16 384 in jwcrypto), so the tokens open everywhere.
+ */
+export const DEFAULT_PBES2_COUNT = 8192;
 /** Largest plaintext after `zip: DEF` decompression (jose's default, 250 000 bytes): a zip bomb stops there. */
 export const MAX_DECOMPRESSED_BYTES = 250_000;
