@@ -13,3 +13,6 @@ export * from './sign';
 export * from './keygen';
 export * from './templates';
 export * from './json-preview';
+export * from './token-kind';
+export * from './jwe';
+export * from './jws';

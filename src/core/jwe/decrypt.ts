@@ -14,14 +14,20 @@ import { SECRET_ENCODINGS, type KeyInput, type SecretEncoding } from '../types';
 import { analyzeKey, decodeSecret, type KeyAnalysis, type LoadedKey } from '../lib/key-detect';
 import { isValidSecret } from '../lib/key-encoding';
 import { findInvalidUtf8 } from '../lib/token-text';
-import { MAX_DECOMPRESSED_BYTES, MAX_PBES2_COUNT, type JweContentEncryption, type JweKeyAlgorithm } from './algorithms';
+import {
+  MAX_DECOMPRESSED_BYTES,
+  MAX_PBES2_COUNT,
+  isJweKeyAlgorithm,
+  type JweContentEncryption,
+  type JweKeyAlgorithm,
+} from './algorithms';
 import { describeRuntimeGap } from './availability';
 import { problem, sentence, type JweErrorCode, type JweProblem } from './codes';
 import { decodeJwe } from './decode';
 import { decodeJweJson } from './decode-json';
 import { checkJweHeader } from './header-checks';
 import { findInnerToken, ctyIsJwt, type InnerToken } from './find-inner-token';
-import { describeJweKeyNeed, fitJweKey, importJweKey } from './key-material';
+import { describeJweKeyNeed, fitJweKey, importJweKey, jweKeyLabel } from './key-material';
 
 export type DecryptionState = 'decrypted' | 'failed' | 'no-key' | 'error';
 export type JweSerialization = 'compact' | 'flattened' | 'general';
@@ -188,9 +194,10 @@ function joseProblem(error: unknown, alg: string, enc: string): JweProblem {
   return problem('internal', `decryption failed unexpectedly: ${detail}`);
 }
 
-function keyNoun(key: LoadedKey): string {
+function keyNoun(key: LoadedKey, alg?: JweKeyAlgorithm): string {
   const d = key.description;
-  return d.kid !== undefined ? `the key kid '${d.kid}' (${d.label})` : d.label;
+  const label = jweKeyLabel(key, alg);
+  return d.kid !== undefined ? `the key kid '${d.kid}' (${label})` : label;
 }
 
 function joseOptions(alg: string, enc: string, options: DecryptOptions): JoseDecryptOptions {
@@ -285,11 +292,11 @@ async function openRecipient(
         kind: 'error',
         recipient,
         problem: first.fit.problem,
-        keyLabel: first.key.description.label,
+        keyLabel: jweKeyLabel(first.key, alg),
         ...(first.fit.matchingSecretEncoding ? { matchingSecretEncoding: first.fit.matchingSecretEncoding } : {}),
       };
     }
-    const reasons = fits.map((f) => (f.fit.ok ? '' : `${keyNoun(f.key)}: ${f.fit.problem.message}`)).join('; ');
+    const reasons = fits.map((f) => (f.fit.ok ? '' : `${keyNoun(f.key, alg)}: ${f.fit.problem.message}`)).join('; ');
     const lead =
       typeof kid === 'string' && kidMissing
         ? `kid '${kid}' is not in this JWKS, and none of its ${pool.length} keys fits ${alg}`
@@ -312,13 +319,13 @@ async function openRecipient(
         kind: 'error',
         recipient,
         problem: problem('runtime-unsupported', curveGap),
-        keyLabel: key.description.label,
+        keyLabel: jweKeyLabel(key, alg),
       };
       continue;
     }
     const imported = await importJweKey(key, alg, 'decrypt');
     if (!imported.ok) {
-      lastError = { kind: 'error', recipient, problem: imported.problem, keyLabel: key.description.label };
+      lastError = { kind: 'error', recipient, problem: imported.problem, keyLabel: jweKeyLabel(key, alg) };
       continue;
     }
     try {
@@ -327,7 +334,7 @@ async function openRecipient(
     } catch (error) {
       const found = joseProblem(error, alg, enc);
       if (found.code !== 'decryption-failed') {
-        lastError = { kind: 'error', recipient, problem: found, keyLabel: key.description.label };
+        lastError = { kind: 'error', recipient, problem: found, keyLabel: jweKeyLabel(key, alg) };
       }
     }
   }
@@ -343,7 +350,7 @@ async function openRecipient(
       return {
         kind: 'failed',
         recipient,
-        keyLabel: only?.description.label ?? '',
+        keyLabel: only ? jweKeyLabel(only, alg) : '',
         matchingSecretEncoding: reading.secretEncoding ?? 'utf8',
         problem: problem(
           'secret-encoding',
@@ -356,14 +363,14 @@ async function openRecipient(
   }
   const tried =
     candidates.length === 1
-      ? ` (tried ${keyNoun(candidates[0] as LoadedKey)})`
-      : ` (tried ${candidates.length} keys: ${candidates.map(keyNoun).join('; ')})`;
+      ? ` (tried ${keyNoun(candidates[0] as LoadedKey, alg)})`
+      : ` (tried ${candidates.length} keys: ${candidates.map((k) => keyNoun(k, alg)).join('; ')})`;
   const kidNote = typeof kid === 'string' && kidMissing ? `; the token's kid '${kid}' is not in this JWKS` : '';
   return {
     kind: 'failed',
     recipient,
     problem: problem('decryption-failed', `${TAG_MISMATCH}${tried}${kidNote}`),
-    ...(candidates.length === 1 ? { keyLabel: candidates[0]?.description.label ?? '' } : {}),
+    ...(candidates.length === 1 && candidates[0] ? { keyLabel: jweKeyLabel(candidates[0], alg) } : {}),
   };
 }
 
@@ -407,11 +414,15 @@ function decryptedResult(outcome: Extract<Outcome, { kind: 'decrypted' }>, targe
     );
   }
   const d = key.description;
-  const half = d.family === 'oct' ? '' : 'the private key ';
+  const label = jweKeyLabel(key, isJweKeyAlgorithm(outcome.alg) ? outcome.alg : undefined);
   const which =
     d.kid !== undefined
-      ? `the key kid '${d.kid}' (${d.label})`
-      : `${half}${d.family === 'oct' ? d.label : `(${d.label})`}`;
+      ? `the key kid '${d.kid}' (${label})`
+      : d.format === 'secret'
+        ? `the ${label.charAt(0).toLowerCase()}${label.slice(1)}`
+        : d.family === 'oct'
+          ? label
+          : `the private key (${label})`;
   const recipientNote =
     target.serialization === 'general' ? ` (recipient ${recipient.index + 1} of ${target.recipients.length})` : '';
   return {
@@ -428,7 +439,7 @@ function decryptedResult(outcome: Extract<Outcome, { kind: 'decrypted' }>, targe
     plaintextIsJson: plain.json,
     ...(plain.json ? { payload: plain.value } : {}),
     ...(inner ? { inner } : {}),
-    keyLabel: d.label,
+    keyLabel: label,
     ...(d.kid !== undefined ? { kid: d.kid } : {}),
     ...(target.serialization === 'general' ? { recipientIndex: recipient.index } : {}),
     warnings,
@@ -470,8 +481,11 @@ function verdict(outcomes: Outcome[], target: Target): DecryptResult {
     return { ...base(first), state: 'no-key', code: 'key-empty', message } as DecryptResult;
   }
   const errorsOnly = outcomes.filter((o): o is Extract<Outcome, { kind: 'error' }> => o.kind === 'error');
-  // With several recipients, the one whose alg is supported says more than "RSA1_5 is not supported".
-  const lead = errorsOnly.find((o) => o.problem.code !== 'alg-unsupported') ?? errorsOnly[0];
+  // With several recipients, the one the key was meant for says most: a problem that is not "this key is of
+  // another type" or "this alg is not supported" first, then an unsupported alg, then a key of another type.
+  const rank = (o: Extract<Outcome, { kind: 'error' }>): number =>
+    o.problem.code === 'key-type' ? 2 : o.problem.code === 'alg-unsupported' ? 1 : 0;
+  const lead = [...errorsOnly].sort((a, b) => rank(a) - rank(b))[0];
   if (!lead) return errorResult(problem('internal', 'nothing to decrypt'), base(undefined).header);
   const message = many ? errorsOnly.map((o) => `${label(o)}${o.problem.message}`).join('; ') : lead.problem.message;
   return { ...base(lead), state: 'error', code: lead.problem.code, message: sentence(message) } as DecryptResult;

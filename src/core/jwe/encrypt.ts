@@ -22,7 +22,7 @@ import {
 import { describeRuntimeGap } from './availability';
 import { problem, sentence, type JweErrorCode, type JweProblem } from './codes';
 import { findInnerToken } from './find-inner-token';
-import { describeJweKeyNeed, fitJweKey, importJweKey } from './key-material';
+import { describeJweKeyNeed, fitJweKey, importJweKey, jweKeyLabel } from './key-material';
 
 export type EncryptResult =
   | {
@@ -223,7 +223,7 @@ export async function encryptToken(
       ok: true,
       token,
       header: written,
-      keyLabel: d.label,
+      keyLabel: jweKeyLabel(chosen, alg),
       ...(d.kid !== undefined ? { kid: d.kid } : {}),
       warnings: [...chosen.warnings, ...warnings],
     };

@@ -31,6 +31,18 @@ export function describeJweKey(d: KeyDescription, encoding?: SecretEncoding): st
   return `${article(kind)} ${kind} ${d.isPrivate ? 'private' : 'public'} key`;
 }
 
+/**
+ * The key's label for JWE messages: the reader labels a typed secret an "HMAC secret", which is a signing word;
+ * here it is a shared secret, or for PBES2 a password.
+ */
+export function jweKeyLabel(key: LoadedKey, alg?: JweKeyAlgorithm): string {
+  const d = key.description;
+  if (d.format !== 'secret') return d.label;
+  const what = alg !== undefined && JWE_ALGORITHM_INFO[alg].key === 'password' ? 'Password' : 'Shared secret';
+  const bytes = (d.bits ?? 0) / 8;
+  return `${what}, ${bytes} byte${bytes === 1 ? '' : 's'}${key.secretEncoding ? ` (${key.secretEncoding})` : ''}`;
+}
+
 /** What `alg` needs, in words. */
 export function describeJweKeyNeed(alg: JweKeyAlgorithm, enc: JweContentEncryption, use: JweKeyUse): string {
   const info = JWE_ALGORITHM_INFO[alg];
