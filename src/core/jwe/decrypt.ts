@@ -299,7 +299,7 @@ async function openRecipient(
     const reasons = fits.map((f) => (f.fit.ok ? '' : `${keyNoun(f.key, alg)}: ${f.fit.problem.message}`)).join('; ');
     const lead =
       typeof kid === 'string' && kidMissing
-        ? `kid '${kid}' is not in this JWKS, and none of its ${pool.length} keys fits ${alg}`
+        ? `the token's kid '${kid}' is not in this JWKS, and none of its ${pool.length} keys fits ${alg}`
         : typeof kid === 'string' && isSet
           ? `the JWKS key kid '${kid}' cannot decrypt this token`
           : `none of the ${pool.length} keys of this JWKS fits ${alg}`;

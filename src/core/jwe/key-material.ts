@@ -157,7 +157,7 @@ export function fitJweKey(
       if (d.family !== 'oct') return wrongType();
       const bits = sharedKeyBits(alg, enc) ?? 0;
       if (d.bits === bits) return { ok: true };
-      const size = `${alg}${info.key === 'dir' ? ` with ${enc}` : ''} needs a ${bytesText(bits)} key; this one is ${(d.bits ?? 0) / 8} bytes (${d.bits ?? 0} bits)`;
+      const size = `the key must be ${bits / 8} bytes (${bits} bits) for ${alg}${info.key === 'dir' ? ` with ${enc}` : ''}; this one is ${(d.bits ?? 0) / 8} bytes (${d.bits ?? 0} bits)`;
       const readings =
         d.format === 'secret' && context.input ? otherSizedReadings(context.input.text, key.secretEncoding, bits) : [];
       const reading = readings[0];
