@@ -229,3 +229,20 @@ describe('nested tokens, both ways', () => {
     expect(opened.message).toMatch(/unsecured token/);
   });
 });
+
+describe('the key cache', () => {
+  it('parses and imports the key box once while its text and encoding stay the same', async () => {
+    const { analyzeJweKey, importJweKeyCached } = await import('../../src/core/jwe/key-cache');
+    const rsa = jwcrypto.keys.rsa as JwcryptoKey;
+    const input = { text: rsa.privatePkcs8Pem ?? '' };
+    const analysis = analyzeJweKey(input);
+    expect(analyzeJweKey({ ...input })).toBe(analysis);
+    expect(analyzeJweKey({ ...input, secretEncoding: 'hex' })).not.toBe(analysis);
+    const [key] = analysis.keys;
+    if (!key) throw new Error('no key');
+    const first = importJweKeyCached(input, key, 'RSA-OAEP-256', 'decrypt');
+    expect(importJweKeyCached(input, key, 'RSA-OAEP-256', 'decrypt')).toBe(first);
+    expect(importJweKeyCached(input, key, 'RSA-OAEP', 'decrypt')).not.toBe(first);
+    expect((await first).ok).toBe(true);
+  });
+});

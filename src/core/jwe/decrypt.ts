@@ -3,13 +3,14 @@
 // and words). The header is checked before any key work, so a hostile `p2c` costs nothing.
 import type { DecryptOptions as JoseDecryptOptions } from 'jose';
 import { SECRET_ENCODINGS, type KeyInput } from '../types';
-import { analyzeKey, decodeSecret, type KeyAnalysis, type LoadedKey } from '../lib/key-detect';
+import { decodeSecret, type KeyAnalysis, type LoadedKey } from '../lib/key-detect';
 import { isValidSecret } from '../lib/key-encoding';
 import { MAX_DECOMPRESSED_BYTES, MAX_PBES2_COUNT, type JweContentEncryption, type JweKeyAlgorithm } from './algorithms';
 import { describeRuntimeGap } from './availability';
 import { problem } from './codes';
 import { checkJweHeader } from './header-checks';
 import { fitJweKey, importJweKey, jweKeyLabel } from './key-material';
+import { analyzeJweKey, importJweKeyCached } from './key-cache';
 import { TAG_MISMATCH, errorResult, readTarget } from './decrypt-target';
 import { decryptedResult, joseProblem, verdict } from './decrypt-verdict';
 import type { DecryptOptions, DecryptResult, Outcome, Recipient, Target } from './decrypt-types';
@@ -145,7 +146,7 @@ async function openRecipient(
       };
       continue;
     }
-    const imported = await importJweKey(key, alg, 'decrypt');
+    const imported = await importJweKeyCached(input, key, alg, 'decrypt');
     if (!imported.ok) {
       lastError = { kind: 'error', recipient, problem: imported.problem, keyLabel: jweKeyLabel(key, alg) };
       continue;
@@ -200,7 +201,7 @@ export async function decryptToken(jwe: string, key: KeyInput, options: DecryptO
   try {
     const target = readTarget(jwe, options);
     if ('state' in target) return target;
-    const analysis = analyzeKey(key, 'enc');
+    const analysis = analyzeJweKey(key);
     const outcomes: Outcome[] = [];
     for (const recipient of target.recipients) {
       const outcome = await openRecipient(recipient, target, analysis, key, options);

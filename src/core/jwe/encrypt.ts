@@ -6,7 +6,7 @@ import { CompactEncrypt, errors, type CompactJWEHeaderParameters } from 'jose';
 import { SignError } from '../errors';
 import type { KeyInput } from '../types';
 import { parseHeader } from '../lib/header-json';
-import { analyzeKey, type LoadedKey } from '../lib/key-detect';
+import type { LoadedKey } from '../lib/key-detect';
 import { base64urlDecode, isBase64url, utf8Encode } from '../lib/key-encoding';
 import {
   DEFAULT_PBES2_COUNT,
@@ -22,7 +22,8 @@ import {
 import { describeRuntimeGap } from './availability';
 import { problem, sentence, type JweErrorCode, type JweProblem } from './codes';
 import { findInnerToken } from './find-inner-token';
-import { describeJweKeyNeed, fitJweKey, importJweKey, jweKeyLabel } from './key-material';
+import { describeJweKeyNeed, fitJweKey, jweKeyLabel } from './key-material';
+import { analyzeJweKey, importJweKeyCached } from './key-cache';
 
 export type EncryptResult =
   | {
@@ -173,7 +174,7 @@ export async function encryptToken(
       warnings.push('The plaintext is a token, so "cty": "JWT" was added (RFC 7519 §5.2: nested tokens say so).');
     }
 
-    const analysis = analyzeKey(key, 'enc');
+    const analysis = analyzeJweKey(key);
     const detection = analysis.detection;
     if (detection.kind === 'empty') {
       return fail(problem('key-empty', `no key: paste ${describeJweKeyNeed(alg, enc, 'encrypt')} to encrypt`));
@@ -195,7 +196,7 @@ export async function encryptToken(
       const curveGap = await describeRuntimeGap(alg, enc, 'X25519');
       if (curveGap) return fail(problem('runtime-unsupported', curveGap));
     }
-    const imported = await importJweKey(chosen, alg, 'encrypt');
+    const imported = await importJweKeyCached(key, chosen, alg, 'encrypt');
     if (!imported.ok) return fail(imported.problem);
 
     let token: string;
