@@ -37,8 +37,9 @@ export type TokenWarningCode =
   | 'payload-empty'
   | 'alg-missing'
   | 'signature-missing'
-  | 'token-partial'
-  | 'unsecured-with-signature';
+  | 'unsecured-with-signature'
+  | 'payload-unencoded'
+  | 'token-partial';
 
 export type TokenWarning = {
   code: TokenWarningCode;
@@ -68,6 +69,13 @@ export type DecodedToken = {
   /** `alg: none` (RFC 7519 §6): an unsecured JWT, which never verifies. */
   unsecured: boolean;
   warnings: TokenWarning[];
+  /**
+   * Set (true) when the payload part is empty: a JWS with detached content (RFC 7515 Appendix F), whose payload
+   * travels separately (VerifyOptions.detachedPayload), or a JWS over an empty payload.
+   */
+  detached?: boolean;
+  /** Set (true) when the header says `b64: false` with `crit: ["b64"]` (RFC 7797): the payload part is not base64url. */
+  unencodedPayload?: boolean;
   /**
    * The parts a cut-short token lacks: `['signature']` for `header.payload`, `['payload', 'signature']` for a
    * header alone. What is there is decoded; there is no signature to check. Absent for a whole token.
@@ -175,11 +183,26 @@ function throwJwe(token: string): never {
   );
 }
 
+/**
+ * RFC 7797 §3, §6: `b64: false` changes how the payload is read only when `crit` lists "b64" (jose ignores it
+ * otherwise). Read leniently: a header that does not decode is reported by the strict decoding after this.
+ */
+function declaresUnencodedPayload(segment: Segment): boolean {
+  try {
+    const header = JSON.parse(decodeUtf8(decodeSegmentBytes(segment)).text) as { b64?: unknown; crit?: unknown };
+    return header.b64 === false && Array.isArray(header.crit) && header.crit.includes('b64');
+  } catch {
+    return false;
+  }
+}
+
 function readPayload(
   segment: Segment,
   warnings: TokenWarning[],
+  unencoded = false,
 ): Pick<DecodedToken, 'payload' | 'payloadText' | 'payloadIsJson'> {
-  const bytes = decodeSegmentBytes(segment);
+  // A b64:false payload is the payload's own characters (printable ASCII, as checked for the whole token).
+  const bytes = unencoded ? new TextEncoder().encode(segment.text) : decodeSegmentBytes(segment);
   if (bytes.length === 0) {
     warnings.push({
       code: 'payload-empty',
@@ -258,12 +281,24 @@ export function decodeToken(input: string): DecodedToken {
     shape === 'partial' ? `${token}${'.'.repeat(3 - partCount)}` : token,
     JWS_PARTS,
   ).map((s) => ({ ...s, start: Math.min(s.start, token.length) })) as [Segment, Segment, Segment];
-  // Alphabet first in all three parts, so the leftmost bad character is reported wherever it is.
-  for (const segment of [headerSeg, payloadSeg, signatureSeg]) checkSegment(segment);
+  // Alphabet first in all three parts, so the leftmost bad character is reported wherever it is; the payload
+  // of a b64:false token (RFC 7797) is not base64url, so it is left out of that check.
+  checkSegment(headerSeg);
+  const unencoded = declaresUnencodedPayload(headerSeg);
+  for (const segment of unencoded ? [signatureSeg] : [payloadSeg, signatureSeg]) checkSegment(segment);
   const header = decodeJsonObjectSegment(headerSeg);
   const signature = decodeSegmentBytes(signatureSeg);
 
   const warnings: TokenWarning[] = duplicateWarnings('header', headerSeg, header.duplicates);
+  if (unencoded && payloadSeg.text !== '') {
+    warnings.push({
+      code: 'payload-unencoded',
+      part: 'payload',
+      offset: payloadSeg.start,
+      message:
+        'The header says "b64": false (RFC 7797): the payload part is the payload itself, not base64url, and it is signed as it is.',
+    });
+  }
   if (missingParts.length > 0) {
     warnings.push({
       code: 'token-partial',
@@ -277,7 +312,7 @@ export function decodeToken(input: string): DecodedToken {
   }
   const payload = missingParts.includes('payload')
     ? { payload: undefined, payloadText: '', payloadIsJson: false }
-    : readPayload(payloadSeg, warnings);
+    : readPayload(payloadSeg, warnings, unencoded);
   const alg = typeof header.value.alg === 'string' ? header.value.alg : undefined;
   if (alg === undefined) {
     warnings.push({
@@ -322,6 +357,8 @@ export function decodeToken(input: string): DecodedToken {
     alg,
     unsecured,
     warnings,
+    ...(payloadSeg.text === '' && !missingParts.includes('payload') ? { detached: true } : {}),
+    ...(unencoded ? { unencodedPayload: true } : {}),
     ...(missingParts.length > 0 ? { missingParts: [...missingParts] } : {}),
   };
 }
