@@ -3,7 +3,7 @@
 // the `.gz` to clients that accept gzip and falls back to compressing on the fly (`gzip on`) for the rest.
 // Runs after vite-plugin-pwa has written sw.js, so the service worker is compressed too.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
 
@@ -45,7 +45,7 @@ export function precompressPlugin(): Plugin {
       order: 'post',
       sequential: true,
       handler() {
-        precompress(join(config.root, config.build.outDir));
+        precompress(resolve(config.root, config.build.outDir));
       },
     },
   };

@@ -8,7 +8,7 @@
 //
 // Not applied to `vite dev`: the React refresh preamble there is an inline script.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
 import { TRUSTED_TYPES_DIRECTIVE_NAMES } from '../src/app/trustedTypes';
 
@@ -216,7 +216,7 @@ export function securityHeadersPlugin({ single = false } = {}): Plugin {
     },
     configurePreviewServer(server) {
       const base = server.config.base;
-      const page = join(server.config.root, server.config.build.outDir, 'index.html');
+      const page = resolve(server.config.root, server.config.build.outDir, 'index.html');
       const servePage: Connect.NextHandleFunction = (request, response, next) => {
         const path = (request.url ?? '').split(/[?#]/)[0];
         if (request.method !== 'GET' && request.method !== 'HEAD') return next();
