@@ -39,7 +39,7 @@ export function inlineWorkers(): Plugin {
     transform: {
       order: 'post',
       handler(code, id) {
-        if (!id.endsWith(BLOB_URL_QUERY)) return null;
+        if (id.startsWith(WORKER_BLOB_URL) || !id.endsWith(BLOB_URL_QUERY)) return null;
         // Vite's inline-worker module holds the bundled worker as `const jsContent = "…"`.
         if (!/^\s*const jsContent = /m.test(code)) throw new Error(`${id}: Vite's inlined worker has changed shape.`);
         return `${code}\nexport const blobUrl = URL.createObjectURL(new Blob([jsContent], { type: 'text/javascript' }));\n`;
