@@ -13,9 +13,11 @@ export const TRUSTED_TYPES_POLICY_NAMES = {
   serviceWorker: 'jwt-workbench-sw',
   /** Monaco's own HTML policies, all funnelled into this one (see monacoTrustedTypesPolicy). */
   monaco: 'monaco',
-  /** DOMPurify inside Monaco (hover and markdown rendering) creates this one itself, not through Monaco's hook. */
-  dompurify: 'dompurify',
 } as const;
+// Not listed: 'dompurify'. The DOMPurify copy inside Monaco creates it on its own (not through Monaco's hook)
+// only to return TrustedHTML from a plain-text rendering of markdown, which no editor path here takes (hovers
+// and widgets sanitize into DOM fragments). Were it ever asked for, creating it would be refused and reported
+// (the e2e guard fails on that), and DOMPurify would return the same text as a string, which reaches no sink.
 
 /** The `trusted-types` directive's value: exactly the names above. */
 export const TRUSTED_TYPES_DIRECTIVE_NAMES: readonly string[] = Object.values(TRUSTED_TYPES_POLICY_NAMES);
