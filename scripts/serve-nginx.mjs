@@ -46,8 +46,12 @@ const site = resolve(values.root);
 if (!existsSync(join(site, 'index.html'))) fail(`${site}/index.html not found: build first (npm run build)`);
 if (!existsSync(NGINX)) fail(`${NGINX} not found: install nginx-light (apt-get install nginx-light)`);
 
+/** Set once the temporary directory exists, so a failure after that point removes it too. */
+let work;
+
 function fail(message) {
   console.error(`serve-nginx: ${message}`);
+  if (work) rmSync(work, { recursive: true, force: true });
   process.exit(2);
 }
 
@@ -58,7 +62,7 @@ function replaceOnce(text, pattern, replacement) {
   return text.replace(pattern, replacement);
 }
 
-const work = mkdtempSync(join(tmpdir(), 'jwt-workbench-nginx-'));
+work = mkdtempSync(join(tmpdir(), 'jwt-workbench-nginx-'));
 // Started as root, nginx's workers run as an unprivileged user, which must be able to walk into it.
 chmodSync(work, 0o755);
 // Served from <work>/www<base>, a link to the build: the shipped config's `location /` then serves a

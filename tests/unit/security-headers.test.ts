@@ -21,7 +21,7 @@ import {
   siteOptions,
   withMetaPolicy,
 } from '../../config/csp';
-import { canConnect } from '../../src/app/connectSources';
+import { allowedConnectSources, canConnect } from '../../src/app/connectSources';
 import { TRUSTED_TYPES_POLICY_NAMES } from '../../src/app/trustedTypes';
 
 const NGINX_CONF = readFileSync('deploy/nginx.conf', 'utf8');
@@ -203,5 +203,23 @@ describe('pre-compressed files for gzip_static', () => {
     expect(gunzipSync(readFileSync(join(dir, 'app.js.gz'))).toString()).toBe(script);
     expect(existsSync(join(dir, 'tiny.css.gz'))).toBe(false);
     expect(existsSync(join(dir, 'icon.png.gz'))).toBe(false);
+  });
+});
+
+describe('the page reads its own policy', () => {
+  const page = (content: string | null) =>
+    ({ querySelector: () => (content === null ? null : { content }) }) as unknown as Document;
+
+  it('lists the connect-src sources beyond self, or null without a policy', () => {
+    expect(allowedConnectSources(page(pagePolicy(siteOptions({ CONNECT_SRC: 'https://login.example.com' }))))).toEqual([
+      'https://login.example.com',
+    ]);
+    expect(allowedConnectSources(page(pagePolicy(previewOptions({}))))).toEqual([
+      'https:',
+      'http://localhost:*',
+      'http://127.0.0.1:*',
+    ]);
+    expect(allowedConnectSources(page("default-src 'self'"))).toEqual([]);
+    expect(allowedConnectSources(page(null))).toBeNull();
   });
 });
