@@ -4,7 +4,7 @@
 // config is copied into a temporary directory with only what a local run must change (listen address,
 // root, pid, logs, temp paths) replaced, so every header, cache rule and log format is the shipped one.
 // Stops nginx on SIGTERM/SIGINT (or when nginx dies) and removes the directory; no nginx is left behind.
-/* global process, console, setTimeout */
+/* global process, console, setTimeout, setInterval */
 import { spawn } from 'node:child_process';
 import {
   chmodSync,
@@ -121,6 +121,12 @@ function stop() {
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 process.on('SIGHUP', stop);
+// `npm run serve:nginx` puts npm and a shell above this script, and a SIGTERM sent to npm alone does not reach
+// it: the parent just goes away. When that happens, stop too rather than leave nginx running.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop();
+}, 250).unref();
 
 function listening() {
   return new Promise((resolveReady) => {

@@ -148,6 +148,15 @@ test('serve:nginx stops nginx on SIGTERM and on SIGINT, workers included, and re
   }
 });
 
+test('npm run serve:nginx leaves no nginx behind when npm alone gets the SIGTERM', async () => {
+  const server = await startNginx({ viaNpm: true });
+  expect(processTree(server.pid).length).toBeGreaterThan(1);
+  expect((await fetch(`${server.origin}/`)).status).toBe(200);
+  // npm exits without passing the signal on; the script notices its parent is gone and stops nginx.
+  await server.stop('SIGTERM');
+  await expect.poll(() => processTree(server.pid), { timeout: 10_000 }).toEqual([]);
+});
+
 test('a page on another loopback origin that frames the app gets nothing: frame-ancestors refuses it', async ({
   page,
 }) => {

@@ -29,14 +29,22 @@ export type NginxServer = {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
 
-/** `node scripts/serve-nginx.mjs --port <free> …`, resolved once it says nginx is listening. */
-export async function startNginx(options: { root?: string; base?: string; accessLog?: string } = {}) {
+/**
+ * `node scripts/serve-nginx.mjs --port <free> …` (or, with `viaNpm`, the documented `npm run serve:nginx -- …`),
+ * resolved once it says nginx is listening.
+ */
+export async function startNginx(options: { root?: string; base?: string; accessLog?: string; viaNpm?: boolean } = {}) {
   const port = await freePort();
-  const args = [join(REPO, 'scripts', 'serve-nginx.mjs'), '--port', String(port)];
+  const args = ['--port', String(port)];
   if (options.root) args.push('--root', options.root);
   if (options.base) args.push('--base', options.base);
   if (options.accessLog) args.push('--access-log', options.accessLog);
-  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = options.viaNpm
+    ? spawn('npm', ['run', '--silent', 'serve:nginx', '--', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [join(REPO, 'scripts', 'serve-nginx.mjs'), ...args], {
+        cwd: REPO,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
