@@ -40,10 +40,13 @@ test.beforeAll(async () => {
   npmCi(copy);
   server = spawn('npx', ['vite', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     cwd: copy,
-    env: { ...process.env, CI: '' },
+    env: { ...process.env, CI: '', NO_COLOR: '1' },
   });
-  server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
+  // Vite colours its output even so in places; the escapes are dropped.
+  // eslint-disable-next-line no-control-regex
+  const plain = (chunk: Buffer) => chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+  server.stdout?.on('data', (chunk: Buffer) => (serverOutput += plain(chunk)));
+  server.stderr?.on('data', (chunk: Buffer) => (serverOutput += plain(chunk)));
   await expect.poll(() => serverOutput, { timeout: 120_000 }).toContain(`127.0.0.1:${PORT}`);
 });
 
