@@ -23,7 +23,7 @@ import {
   useDeferredDecode,
 } from '../state';
 import { Layout } from './Layout';
-import { KeyExtras } from './slots';
+import { DecodeChecks, KeyExtras } from './slots';
 import { KIND_PANELS, type KindPanels } from './tokenKindPanels';
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
@@ -107,6 +107,7 @@ function KeyPane() {
         </Suspense>
       ) : null}
       <SavedKeys />
+      <DecodeChecks compactJws={!kind} />
       <KeyExtras mode="decode" />
       {kind ? null : <LintList />}
       <DecodeSnippet />
