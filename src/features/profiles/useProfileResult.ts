@@ -6,7 +6,20 @@ import { checkProfile, type ProfileExpectations, type ProfileId, type ProfileRes
 import type { DecodedToken } from '../../core/token';
 import type { VerifyOptions } from '../../core/types';
 
-export type ProfileVerdict = { result: ProfileResult | undefined; busy: boolean; error: string | undefined };
+type Inputs = {
+  decoded: DecodedToken;
+  profile: ProfileId | undefined;
+  expected: ProfileExpectations;
+  options: VerifyOptions;
+};
+
+export type ProfileVerdict = {
+  /** The verdict on this token (a verdict on another token is never shown); undefined until the first lands. */
+  result: ProfileResult | undefined;
+  /** The verdict shown was reached with other expected values, profile or clock: a newer one is on its way. */
+  busy: boolean;
+  error: string | undefined;
+};
 
 export function useProfileResult(
   decoded: DecodedToken | undefined,
@@ -15,23 +28,28 @@ export function useProfileResult(
   options: VerifyOptions,
 ): ProfileVerdict {
   const latest = useRef(0);
-  const [state, setState] = useState<{ id: number; result?: ProfileResult; error?: string }>({ id: 0 });
-  const [requested, setRequested] = useState(0);
+  const [done, setDone] = useState<{ inputs: Inputs; result?: ProfileResult; error?: string }>();
   useEffect(() => {
     if (!decoded) return;
     latest.current += 1;
     const id = latest.current;
-    setRequested(id);
+    const inputs = { decoded, profile, expected, options };
     // No profile (auto found none): checkProfile says so with the recognition's words.
     checkProfile(decoded, profile ?? 'auto', expected, options).then(
       (result) => {
-        if (id === latest.current) setState({ id, result });
+        if (id === latest.current) setDone({ inputs, result });
       },
       (error: unknown) => {
         // checkProfile is documented never to throw for a decoded token; if it does, say so instead of crashing.
-        if (id === latest.current) setState({ id, error: error instanceof Error ? error.message : String(error) });
+        if (id === latest.current) setDone({ inputs, error: error instanceof Error ? error.message : String(error) });
       },
     );
   }, [decoded, profile, expected, options]);
-  return { result: state.result, busy: state.id !== requested, error: state.error };
+  const current = done && done.inputs.decoded === decoded ? done : undefined;
+  const busy =
+    !current ||
+    current.inputs.profile !== profile ||
+    current.inputs.expected !== expected ||
+    current.inputs.options !== options;
+  return { result: current?.result, busy, error: current?.error };
 }
