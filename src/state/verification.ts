@@ -50,7 +50,11 @@ export function startVerification(store: Store<AppState>): () => void {
     requestId += 1;
     const id = requestId;
     // A DPoP proof carries the key it is checked with (RFC 9449 §4.3 check 6): with no key given, that one is used.
-    const headerJwk = outcome.ok && state.keyText.trim() === '' && isDpopProofHeader(outcome.decoded.header);
+    const headerJwk =
+      outcome.ok &&
+      state.keyText.trim() === '' &&
+      !outcome.decoded.missingParts &&
+      isDpopProofHeader(outcome.decoded.header);
     if (!outcome.ok || (state.keyText.trim() === '' && !headerJwk)) {
       store.setState({ verification: { status: 'idle', requestId: id } });
       return;

@@ -1,7 +1,7 @@
 // OpenID Connect checks of an ID token, in the token-profile panel: at_hash / c_hash against the access token or
 // code that came with it, aud/azp and nonce against what the user types, and the issuer and token endpoint a
 // fetched OpenID configuration fills in. Tokens are signed by the test's JWKS server (jose in Node).
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { computeTokenHash } from '../../src/core/oidc';
 import { guardPage } from './helpers';
 import { EC_KID, startJwksServer } from './jwks-server';

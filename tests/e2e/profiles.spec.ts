@@ -5,7 +5,7 @@
 // verdict; the Encode view's profile templates make tokens that pass their own profile.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import {
   defaultPayload,
   ecKeyPair,
