@@ -100,7 +100,8 @@ function profileTokens() {
 
 async function profileScenes(browser) {
   const { proof, accessToken, idToken, publicPem } = profileTokens();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+  // Tall enough for the verdicts, the expected values and every rule in the key pane at once.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1700 }, colorScheme: 'light' });
   const page = await context.newPage();
   await page.goto(`${BASE}/#token=${proof}&access_token=${accessToken}`);
   await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
@@ -109,7 +110,6 @@ async function profileScenes(browser) {
   await page.waitForSelector('[data-testid="profile-status"][data-state="pass"]:not([aria-busy])');
   await page.getByTestId('payload-editor').hover();
   await settle(page);
-  await page.getByTestId('profile-select').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'docs/profiles-light.png' });
 
   await page.goto(
@@ -123,7 +123,6 @@ async function profileScenes(browser) {
   await page.waitForSelector('[data-testid="profile-status"][data-state="pass"]:not([aria-busy])');
   await page.getByTestId('payload-editor').hover();
   await settle(page);
-  await page.getByTestId('profile-select').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'docs/profiles-id-token-light.png' });
   await context.close();
   console.log('docs/profiles-light.png, docs/profiles-id-token-light.png');
