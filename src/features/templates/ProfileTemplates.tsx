@@ -4,6 +4,7 @@
 // judges it as its receiver would.
 import { useId, useState } from 'react';
 import type { ProfileExpectations, ProfileId } from '../../core/profiles';
+import { uuidV4 } from '../../core/templates';
 import { JWS_ALGORITHMS, type JwsAlgorithm } from '../../core/types';
 import { actions, appStore, NO_EXPECTATIONS, useAppState, type Expectations } from '../../state';
 
@@ -35,10 +36,9 @@ function expectationTexts(expected: ProfileExpectations): Partial<Expectations> 
 }
 
 async function applyProfileTemplate(profile: ProfileId): Promise<string> {
-  const [{ fillProfileTemplate, PROFILE_TEMPLATES }, { exportPublicKey }, { uuidV4 }] = await Promise.all([
+  const [{ fillProfileTemplate, PROFILE_TEMPLATES }, { exportPublicKey }] = await Promise.all([
     import('../../core/profiles/templates'),
     import('../../core/keygen'),
-    import('../../core/templates'),
   ]);
   const state = appStore.getState();
   const notes: string[] = [];
