@@ -19,9 +19,9 @@ import {
   appStore,
   selectDecode,
   selectKeyDetection,
+  selectSendableToken,
   selectTokenKind,
   useAppState,
-  useDeferredDecode,
 } from '../state';
 import { Layout } from './Layout';
 import { DecodeChecks, KeyExtras } from './slots';
@@ -35,12 +35,13 @@ function useKindPanels(): KindPanels | undefined {
 }
 
 function DecodeSnippet() {
-  // Deferred like the other heavy views: the verdict renders first.
-  const { outcome } = useDeferredDecode();
+  // The token on screen, never a lagging copy of it: a Copy command pressed right after a paste must send the
+  // token the user sees. Mounted after the first paint; the command itself is cheap to build.
+  const token = useAppState((s) => selectSendableToken(s.tokenText));
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>
-      <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />
+      <SnippetBox token={token} />
     </Suspense>
   );
 }
