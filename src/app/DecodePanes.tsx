@@ -2,6 +2,7 @@
 // of token (JWE, JSON serialization, SD-JWT…) gets its feature's panels, named in tokenKindPanels.tsx.
 import { lazy, Suspense } from 'react';
 import { CopyButton } from '../components/CopyButton';
+import { isDpopProofHeader } from '../core/lint';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { useDeferredMount } from '../components/useDeferredMount';
@@ -23,7 +24,7 @@ import {
   useAppState,
 } from '../state';
 import { Layout } from './Layout';
-import { KeyExtras } from './slots';
+import { DecodeChecks, KeyExtras } from './slots';
 import { KIND_PANELS, type KindPanels } from './tokenKindPanels';
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
@@ -50,8 +51,22 @@ function VerifyKey({ purpose }: { purpose: 'verify' | 'decrypt' }) {
     const outcome = selectDecode(s.tokenText);
     return outcome.ok ? outcome.decoded.alg : undefined;
   });
+  const dpopProof = useAppState((s) => {
+    const outcome = selectDecode(s.tokenText);
+    return outcome.ok && isDpopProofHeader(outcome.decoded.header);
+  });
   const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
-  return <KeyInput purpose={purpose} hmac={Boolean(alg?.startsWith('HS')) && detection.kind !== 'key'} />;
+  return (
+    <KeyInput
+      purpose={purpose}
+      hmac={Boolean(alg?.startsWith('HS')) && detection.kind !== 'key'}
+      emptyText={
+        dpopProof && purpose === 'verify'
+          ? 'No key needed: a DPoP proof is checked with the public key in its own header. Paste a key to check it against one you trust instead.'
+          : undefined
+      }
+    />
+  );
 }
 
 function AlgLine() {
@@ -108,6 +123,7 @@ function KeyPane() {
         </Suspense>
       ) : null}
       <SavedKeys />
+      <DecodeChecks compactJws={!kind} />
       <KeyExtras mode="decode" />
       {kind ? null : <LintList />}
       <DecodeSnippet />

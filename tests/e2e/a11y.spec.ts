@@ -5,7 +5,7 @@
 import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './csp-guard';
-import { defaultPayload, hs256, nowSeconds, waitForMonaco } from './helpers';
+import { defaultPayload, ecKeyPair, es256, hs256, nowSeconds, publicJwk, waitForMonaco } from './helpers';
 
 const SECRET = 'a11y-secret-that-is-long-enough-for-hs256!';
 
@@ -50,6 +50,37 @@ for (const view of ['decode', 'encode'] as const) {
     });
   }
 }
+
+test('axe: zero violations with the token-profile panel and clock controls on screen, both themes', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const watch = await watchPage(page);
+  const client = ecKeyPair();
+  const { kty, crv, x, y } = publicJwk(client);
+  // A DPoP proof whose rules show every state: pass, fail (htm), warn (htu with a query), not checked (ath).
+  const proof = es256({ jti: 'a11y-1', htm: 'POST', htu: 'https://rs.example.com/x?q=1', iat: nowSeconds() }, client, {
+    typ: 'dpop+jwt',
+    alg: 'ES256',
+    jwk: { kty, crv, x, y },
+  });
+  await page.goto(`/#token=${proof}`);
+  await page.getByTestId('expect-htm').fill('GET');
+  await page.getByTestId('expect-htu').fill('https://rs.example.com/x');
+  await page.getByTestId('clock-max-age').fill('x');
+  for (const state of ['pass', 'fail', 'warn', 'unchecked']) {
+    await expect(page.locator(`[data-testid="profile-check"][data-state="${state}"]`).first()).toBeVisible();
+  }
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+  await waitForMonaco(page, 'payload-editor');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.getByTestId(`theme-${theme}`).click();
+    if (theme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+    else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+    expect(await axeViolations(page), theme).toEqual([]);
+  }
+  await watch.expectClean();
+});
 
 test('axe: zero violations with errors on screen (broken token, broken key, expired claims)', async ({ page }) => {
   test.setTimeout(240_000);
