@@ -21,6 +21,7 @@ import {
   selectTokenKind,
   useAppState,
   useDeferredDecode,
+  useIdleAppState,
 } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
@@ -36,10 +37,15 @@ function useKindPanels(): KindPanels | undefined {
 function DecodeSnippet() {
   // Deferred like the other heavy views: the verdict renders first.
   const { outcome } = useDeferredDecode();
+  // A compact SD-JWT (or presentation) is sent as it is, disclosures and key binding included.
+  const sdJwt = useIdleAppState((s) => {
+    const info = selectTokenKind(s.tokenText);
+    return info.kind === 'sd-jwt' && !info.text.startsWith('{') ? info.text : '';
+  });
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>
-      <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />
+      <SnippetBox token={outcome.ok ? outcome.decoded.normalized : sdJwt} />
     </Suspense>
   );
 }

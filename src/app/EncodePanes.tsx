@@ -1,5 +1,5 @@
 // The Encode view, mirroring Decode: Encoded (the signed token) | Decoded (header, payload) | Key & signing.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { requestMonaco } from '../components/useMonaco';
@@ -12,6 +12,14 @@ import { SavedKeys } from '../features/keys/SavedKeys';
 import { useIdleAppState } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
+
+// SD-JWT making (RFC 9901) is code-split: the Encode view loads it, the first decode never does.
+const SdJwtIssuePanel = lazy(() =>
+  import('../features/sdjwt/SdJwtIssuePanel').then((m) => ({ default: m.SdJwtIssuePanel })),
+);
+const SdJwtHolderPanel = lazy(() =>
+  import('../features/sdjwt/SdJwtHolderPanel').then((m) => ({ default: m.SdJwtHolderPanel })),
+);
 
 function EncodeSnippet() {
   const token = useIdleAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
@@ -39,6 +47,11 @@ export function EncodePanes() {
             <div className="space-y-4">
               <TemplateMenu />
               <EncodeEditors />
+              <PanelBoundary name="SD-JWT">
+                <Suspense fallback={null}>
+                  <SdJwtIssuePanel />
+                </Suspense>
+              </PanelBoundary>
             </div>
           </PanelBoundary>
         </Pane>
@@ -48,6 +61,11 @@ export function EncodePanes() {
           <PanelBoundary name="Key">
             <div className="space-y-5">
               <SigningPanel />
+              <PanelBoundary name="SD-JWT holder">
+                <Suspense fallback={null}>
+                  <SdJwtHolderPanel />
+                </Suspense>
+              </PanelBoundary>
               <SavedKeys />
               <KeyExtras mode="encode" />
             </div>

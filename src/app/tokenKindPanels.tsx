@@ -21,4 +21,12 @@ export function panel<M, K extends keyof M>(load: () => Promise<M>, name: K): La
   return lazy(() => load().then((module) => ({ default: module[name] as ComponentType })));
 }
 
-export const KIND_PANELS: Partial<Record<TokenKind, KindPanels>> = {};
+export const KIND_PANELS: Partial<Record<TokenKind, KindPanels>> = {
+  // RFC 9901: the issuer's JWT, its disclosures and the key binding; the key box holds the issuer's key.
+  'sd-jwt': {
+    decoded: panel(() => import('../features/sdjwt/SdJwtDecoded'), 'SdJwtDecoded'),
+    verdicts: panel(() => import('../features/sdjwt/SdJwtVerdicts'), 'SdJwtVerdicts'),
+    keyExtras: panel(() => import('../features/sdjwt/SdJwtKeyExtras'), 'SdJwtKeyExtras'),
+    keyPurpose: 'verify',
+  },
+};

@@ -21,12 +21,15 @@ export function Verdict(props: {
   children?: ReactNode;
   busy?: boolean;
   request?: number;
+  /** A stable code for the reason (`data-code`), when the verdict has one. */
+  code?: string | undefined;
 }) {
   return (
     <div
       data-testid={props.testId}
       data-state={props.state}
       data-request={props.request}
+      data-code={props.code}
       aria-busy={props.busy || undefined}
       className={`rounded-md border p-3 text-sm ${TONE_CLASS[props.tone]}`}
     >

@@ -7,6 +7,7 @@ import type {
   ClockSettings,
   EncryptionSettings,
   Expectations,
+  SdJwtSettings,
   KeySource,
   LinkToken,
   Mode,
@@ -208,4 +209,9 @@ export function setClock(changes: Partial<ClockSettings>): void {
 
 export function setEncryption(changes: Partial<EncryptionSettings>): void {
   set((state) => ({ encryption: { ...state.encryption, ...changes } }));
+}
+
+/** Encode view: the SD-JWT settings (selectively disclosable claims, decoys, holder key, presentation). */
+export function setSdJwt(changes: Partial<SdJwtSettings>): void {
+  set((state) => ({ sdJwt: { ...state.sdJwt, ...changes } }));
 }
