@@ -14,12 +14,9 @@ import { Layout } from './Layout';
 import { KeyExtras } from './slots';
 
 // SD-JWT making (RFC 9901) is code-split: the Encode view loads it, the first decode never does.
-const SdJwtIssuePanel = lazy(() =>
-  import('../features/sdjwt/SdJwtIssuePanel').then((m) => ({ default: m.SdJwtIssuePanel })),
-);
-const SdJwtHolderPanel = lazy(() =>
-  import('../features/sdjwt/SdJwtHolderPanel').then((m) => ({ default: m.SdJwtHolderPanel })),
-);
+const loadSdJwtPanels = () => import('../features/sdjwt/encodePanels');
+const SdJwtIssuePanel = lazy(() => loadSdJwtPanels().then((m) => ({ default: m.SdJwtIssuePanel })));
+const SdJwtHolderPanel = lazy(() => loadSdJwtPanels().then((m) => ({ default: m.SdJwtHolderPanel })));
 
 function EncodeSnippet() {
   const token = useIdleAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));

@@ -2,6 +2,7 @@
 // presentation the holder sends (RFC 9901 §7.2): which disclosures to keep, and a Key Binding JWT (§4.3) for a
 // verifier's aud and nonce, signed with the holder's key. `token-output` shows the presentation when asked for.
 import { useId, useMemo, useState } from 'react';
+import { CopyButton } from '../../components/CopyButton';
 import { encodeBase64url } from '../../core/lib/token-base64url';
 import { detectKey } from '../../core/keys';
 import type { SdJwtOutput } from '../../state';
@@ -14,7 +15,10 @@ function randomNonce(): string {
   return encodeBase64url(crypto.getRandomValues(new Uint8Array(16)));
 }
 
+/** A short preview: the issued value of an object or array holds digests, which say nothing to the holder. */
 function shortJson(value: unknown): string {
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object' && value !== null) return '{…}';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
@@ -140,7 +144,9 @@ function KeptDisclosures({ output }: { output: SdJwtOutput | undefined }) {
                 }
               />
               <code className="font-mono break-all">{d.path}</code>
-              <span className="truncate text-xs text-slate-600 dark:text-slate-400">{shortJson(d.value)}</span>
+              <span className="min-w-0 shrink truncate text-xs text-slate-600 dark:text-slate-400">
+                {shortJson(d.value)}
+              </span>
             </label>
             {added.has(d.path) && omitted.has(d.path) ? (
               <p className="ml-6 text-xs text-amber-900 dark:text-amber-200">
@@ -254,6 +260,15 @@ export function SdJwtHolderPanel() {
           <>
             <KeptDisclosures output={output} />
             <KeyBindingInputs />
+            <div className="flex flex-wrap items-center gap-2">
+              <CopyButton
+                testId="copy-sd-issued"
+                label="Copy the SD-JWT as issued"
+                disabled={!output}
+                getText={() => output?.issued ?? ''}
+              />
+              <span className="hint">Every disclosure, no key binding: what the issuer hands the wallet.</span>
+            </div>
           </>
         ) : null}
       </div>
