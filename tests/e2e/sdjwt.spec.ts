@@ -2,7 +2,7 @@
 // sdjwt-tokens.ts) decode, verify and show their disclosures and key-binding verdict; a forged disclosure and a wrong
 // sd_hash are caught; what the Encode view makes, the Decode view verifies; the issuer's keys are fetched from its
 // JWT VC Issuer Metadata only when asked, and a status list is never fetched.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { editorText, guardPage } from './helpers';
