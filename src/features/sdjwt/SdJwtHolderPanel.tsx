@@ -128,7 +128,7 @@ function KeptDisclosures({ output }: { output: SdJwtOutput | undefined }) {
   return (
     <fieldset className="space-y-1">
       <legend className="mb-1 text-sm font-semibold text-slate-800 dark:text-slate-100">Disclosures to send</legend>
-      <ul data-testid="sd-keep-list" className="space-y-0.5">
+      <ul data-testid="sd-keep-list" className="space-y-1.5">
         {output.disclosures.map((d) => (
           <li key={d.path}>
             <label className="flex items-baseline gap-2 text-sm">

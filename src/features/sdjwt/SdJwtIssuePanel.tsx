@@ -64,7 +64,7 @@ function ClaimChoices() {
       ) : (
         <ul
           data-testid="sd-paths"
-          className="max-h-72 space-y-0.5 overflow-auto rounded-md border border-slate-200 p-2 dark:border-slate-700"
+          className="max-h-72 space-y-1.5 overflow-auto rounded-md border border-slate-200 p-2 dark:border-slate-700"
         >
           {listed.paths.map((p) => (
             <li key={p.path} style={{ paddingLeft: `${p.depth * 1.25}rem` }}>
