@@ -77,7 +77,12 @@ function instance(issuer: EcKey, holder: EcKey) {
 export type MadeSdJwt = { issued: string; presented: string };
 
 /** Issued with every disclosure, and presented with given_name, address.locality and nationalities[0] plus a KB-JWT. */
-export async function makeSdJwt(issuer: EcKey, holder: EcKey, iss = 'https://issuer.example.com'): Promise<MadeSdJwt> {
+export async function makeSdJwt(
+  issuer: EcKey,
+  holder: EcKey,
+  iss = 'https://issuer.example.com',
+  typ = 'dc+sd-jwt',
+): Promise<MadeSdJwt> {
   const sd = instance(issuer, holder);
   const payload = { ...person(iss), cnf: { jwk: holder.publicJwk } };
   const issued = await sd.issue(
@@ -88,7 +93,7 @@ export async function makeSdJwt(issuer: EcKey, holder: EcKey, iss = 'https://iss
       nationalities: { _sd: [0, 2] },
       _sd_decoy: 2,
     },
-    { header: { typ: 'dc+sd-jwt' } },
+    { header: { typ } },
   );
   const presented = await sd.present(
     issued,

@@ -6,6 +6,7 @@ import { test, expect, type Page } from './fixtures';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { editorText, guardPage } from './helpers';
+import { rfc9901 } from '../fixtures/sdjwt/fixtures';
 import {
   AUD,
   DIGESTS,
@@ -136,6 +137,52 @@ test('the General JWS JSON serialization made by @sd-jwt/core decodes and verifi
   await page.getByTestId('expect-nonce').fill(NONCE);
   await expect(status(page, 'kb-status')).toHaveAttribute('data-state', 'verified');
   await expect(page.getByTestId('kb-check').filter({ hasText: 'aud' }).first()).toHaveAttribute('data-state', 'pass');
+  guard.check();
+});
+
+test("RFC 9901's own example opens from a link with the issuer's key; its 2025 Key Binding JWT is stale today", async ({
+  page,
+}) => {
+  const guard = guardPage(page);
+  const example = rfc9901.section5;
+  const key = encodeURIComponent(JSON.stringify(rfc9901.issuerKey.jwk));
+  await page.goto(`/#token=${example.presentation}&publicKey=${key}`);
+  await expect(page.getByTestId('token-input')).toHaveValue(example.presentation);
+  await expect(status(page, 'sd-status')).toHaveAttribute('data-state', 'ok');
+  await expect(status(page, 'signature-status')).toHaveAttribute('data-state', 'verified');
+  const sent = disclosuresOf(example.presentation);
+  await expect(page.getByTestId('sd-disclosure')).toHaveCount(sent.length);
+  for (const disclosure of sent.filter((d) => d.length === 3)) {
+    await expect(page.locator(`[data-testid="sd-disclosure"][data-name="${String(disclosure[1])}"]`)).toHaveAttribute(
+      'data-state',
+      'placed',
+    );
+  }
+  await page.getByTestId('expect-aud').fill(String(example.kbPayload.aud));
+  await page.getByTestId('expect-nonce').fill(String(example.kbPayload.nonce));
+  const kb = status(page, 'kb-status');
+  await expect(kb.locator('[data-check="nonce"]')).toHaveAttribute('data-state', 'pass');
+  for (const id of ['signature', 'sd-hash', 'aud']) {
+    await expect(kb.locator(`[data-check="${id}"]`)).toHaveAttribute('data-state', 'pass');
+  }
+  await expect(kb).toHaveAttribute('data-state', 'invalid');
+  await expect(kb).toHaveAttribute('data-code', 'kb-iat');
+  await expect(kb).toContainText('stale Key Binding JWT');
+  guard.check();
+});
+
+test('an SD-JWT VC typed with the older vc+sd-jwt is accepted, with a note', async ({ page }) => {
+  const guard = guardPage(page);
+  const { issued } = await makeSdJwt(issuer, holder, 'https://issuer.example.com', 'vc+sd-jwt');
+  await paste(page, issued);
+  await expect(status(page, 'sd-status')).toHaveAttribute('data-state', 'ok');
+  await expect(page.getByTestId('sd-vc')).toHaveAttribute('data-typ-state', 'vc+sd-jwt');
+  await expect(page.getByTestId('sd-vc-typ')).toContainText('older SD-JWT VC media type, accepted');
+  await expect(page.getByTestId('sd-vc-notes')).toContainText('"dc+sd-jwt"');
+  // An SD-JWT as issued ends with "~": there is no key binding, and that is said.
+  await expect(status(page, 'kb-status')).toHaveAttribute('data-state', 'none');
+  await expect(page.getByTestId('sd-disclosure')).toHaveCount(8);
+  await expect(page.getByTestId('sd-undisclosed')).toHaveAttribute('data-count', '2');
   guard.check();
 });
 
