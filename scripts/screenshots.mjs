@@ -1,12 +1,14 @@
 /* global process, Buffer, fetch, console, document, HTMLElement */
-// Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png and the token
-// profile pictures (docs/profiles-light.png: a DPoP proof, docs/profiles-id-token-light.png: an ID token) from
-// the production build (run `npm run build` first). `node scripts/screenshots.mjs profiles` makes only the latter. Serves dist/ with `vite preview` on 127.0.0.1,
-// drives Debian's Chromium through playwright-core, and makes its RS256 key and token with node:crypto,
-// so the pictures show a real verification and nothing is pasted by hand.
+// Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png and one picture
+// per guide scene (SCENES below: `profiles` makes docs/profiles-light.png and docs/profiles-id-token-light.png,
+// `sdjwt` makes docs/sdjwt-light.png) from the production build (run `npm run build` first);
+// `node scripts/screenshots.mjs <scene>` makes only that scene. Serves dist/ with `vite preview` on 127.0.0.1,
+// drives Debian's Chromium through playwright-core, and makes its keys and tokens with node:crypto (and the
+// SD-JWT with @sd-jwt/core), so the pictures show a real verification and nothing is pasted by hand.
 import { spawn } from 'node:child_process';
-import { createHash, createSign, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SDJwtInstance } from '@sd-jwt/core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../config/chromium.mjs';
 
@@ -128,6 +130,77 @@ async function profileScenes(browser) {
   console.log('docs/profiles-light.png, docs/profiles-id-token-light.png');
 }
 
+// An SD-JWT VC presentation made by another implementation (@sd-jwt/core, a dev dependency) with node:crypto keys:
+// some claims disclosed, others withheld, two decoys, and a Key Binding JWT for a verifier.
+async function exampleSdJwt() {
+  const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const holder = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const signer = (key) => (data) =>
+    nodeSign('sha256', Buffer.from(data), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+  const sd = new SDJwtInstance({
+    signer: signer(issuer.privateKey),
+    signAlg: 'ES256',
+    hasher: (data, alg) => new Uint8Array(createHash(alg.replace('sha-', 'sha')).update(Buffer.from(data)).digest()),
+    hashAlg: 'sha-256',
+    saltGenerator: (length) => randomBytes(length).toString('base64url'),
+    kbSigner: signer(holder.privateKey),
+    kbSignAlg: 'ES256',
+  });
+  const now = Math.floor(Date.now() / 1000);
+  const { kty, crv, x, y } = holder.publicKey.export({ format: 'jwk' });
+  const payload = {
+    iss: 'https://issuer.example.com',
+    iat: now - 60,
+    exp: now + 365 * 24 * 3600,
+    vct: 'https://credentials.example.com/identity_credential',
+    given_name: 'Ada',
+    family_name: 'Lovelace',
+    birthdate: '1815-12-10',
+    address: { street_address: "12 St James's Square", locality: 'London', country: 'GB' },
+    nationalities: ['GB', 'IT'],
+    status: { status_list: { idx: 412, uri: 'https://issuer.example.com/statuslists/1' } },
+    cnf: { jwk: { kty, crv, x, y } },
+  };
+  const frame = {
+    _sd: ['given_name', 'family_name', 'birthdate', 'address'],
+    address: { _sd: ['street_address', 'locality'] },
+    nationalities: { _sd: [0, 1] },
+    _sd_decoy: 2,
+  };
+  const issued = await sd.issue(payload, frame, { header: { typ: 'dc+sd-jwt' } });
+  const aud = 'https://verifier.example.org';
+  const nonce = 'n-0S6_WzA2Mj';
+  const presentation = await sd.present(
+    issued,
+    { given_name: true, address: { locality: true }, nationalities: { 0: true } },
+    { kb: { payload: { aud, nonce, iat: now } } },
+  );
+  return { presentation, aud, nonce, publicPem: issuer.publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+}
+
+async function sdJwtScene(browser) {
+  const { presentation, aud, nonce, publicPem } = await exampleSdJwt();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/#token=${presentation}&publicKey=${encodeURIComponent(publicPem)}`);
+  await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+  await page.getByTestId('expect-aud').fill(aud);
+  await page.getByTestId('expect-nonce').fill(nonce);
+  await page.waitForSelector('[data-testid="kb-status"][data-state="verified"]');
+  await page.getByTestId('payload-editor').hover();
+  await settle(page);
+  // The Decoded pane scrolled to the end of the disclosed claims, so the VC facts and disclosures are in view.
+  await page.getByTestId('sd-payload-view').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  // Filling the expected values scrolled the Key pane; its verdicts are what the picture is for.
+  await page.getByTestId('sd-status').evaluate((el) => {
+    const pane = el.closest('.overflow-auto');
+    if (pane) pane.scrollTop = 0;
+  });
+  await page.screenshot({ path: 'docs/sdjwt-light.png' });
+  await context.close();
+  console.log('docs/sdjwt-light.png');
+}
+
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
     try {
@@ -151,6 +224,9 @@ async function settle(page) {
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
 }
 
+// The guide's pictures beyond the four overviews, by the name that makes only that one.
+const SCENES = { profiles: profileScenes, sdjwt: sdJwtScene };
+
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',
 });
@@ -159,8 +235,7 @@ try {
   const { token, publicPem, privatePem } = exampleToken();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const only = process.argv[2];
-  await profileScenes(browser);
-  for (const scheme of only === 'profiles' ? [] : ['light', 'dark']) {
+  for (const scheme of only === undefined ? ['light', 'dark'] : []) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(`${BASE}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`);
@@ -176,6 +251,7 @@ try {
     await context.close();
     console.log(`docs/decode-${scheme}.png, docs/encode-${scheme}.png`);
   }
+  for (const [name, scene] of Object.entries(SCENES)) if (only === undefined || only === name) await scene(browser);
   await browser.close();
 } finally {
   server.kill();

@@ -1,5 +1,5 @@
 // The Encode view, mirroring Decode: Encoded (the signed token) | Decoded (header, payload) | Key & signing.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { requestMonaco } from '../components/useMonaco';
@@ -13,6 +13,11 @@ import { SavedKeys } from '../features/keys/SavedKeys';
 import { useAppState } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
+
+// SD-JWT making (RFC 9901) is code-split: the Encode view loads it, the first decode never does.
+const loadSdJwtPanels = () => import('../features/sdjwt/encodePanels');
+const SdJwtIssuePanel = lazy(() => loadSdJwtPanels().then((m) => ({ default: m.SdJwtIssuePanel })));
+const SdJwtHolderPanel = lazy(() => loadSdJwtPanels().then((m) => ({ default: m.SdJwtHolderPanel })));
 
 function EncodeSnippet() {
   // The signed token on screen, as token-output shows it, never a lagging copy.
@@ -42,6 +47,11 @@ export function EncodePanes() {
               <TemplateMenu />
               <EncodeEditors />
               <SignedClaims />
+              <PanelBoundary name="SD-JWT">
+                <Suspense fallback={null}>
+                  <SdJwtIssuePanel />
+                </Suspense>
+              </PanelBoundary>
             </div>
           </PanelBoundary>
         </Pane>
@@ -51,6 +61,11 @@ export function EncodePanes() {
           <PanelBoundary name="Key">
             <div className="space-y-5">
               <SigningPanel />
+              <PanelBoundary name="SD-JWT holder">
+                <Suspense fallback={null}>
+                  <SdJwtHolderPanel />
+                </Suspense>
+              </PanelBoundary>
               <SavedKeys />
               <KeyExtras mode="encode" />
             </div>

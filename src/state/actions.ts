@@ -8,6 +8,7 @@ import type {
   DiscoveryInfo,
   EncryptionSettings,
   Expectations,
+  SdJwtSettings,
   KeySource,
   LinkToken,
   Mode,
@@ -229,4 +230,9 @@ export function setClock(changes: Partial<ClockSettings>): void {
 
 export function setEncryption(changes: Partial<EncryptionSettings>): void {
   set((state) => ({ encryption: { ...state.encryption, ...changes } }));
+}
+
+/** Encode view: the SD-JWT settings (selectively disclosable claims, decoys, holder key, presentation). */
+export function setSdJwt(changes: Partial<SdJwtSettings>): void {
+  set((state) => ({ sdJwt: { ...state.sdJwt, ...changes } }));
 }

@@ -1,7 +1,14 @@
 // The app's state: only what the user typed or chose. Everything else (decoded parts, verdicts,
 // lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
-import type { AlgorithmChoice, ProfileChoice, SecretEncoding, SnippetAuthStyle, VerifyResult } from '../core';
+import type {
+  AlgorithmChoice,
+  ProfileChoice,
+  SdAlgName,
+  SecretEncoding,
+  SnippetAuthStyle,
+  VerifyResult,
+} from '../core';
 import type { SigningErrorCode } from './errorText';
 
 export type Mode = 'decode' | 'encode';
@@ -28,7 +35,8 @@ export type VerificationState =
 export type SigningState =
   | { status: 'idle'; requestId: number; token: string }
   | { status: 'pending'; requestId: number; token: string }
-  | { status: 'done'; requestId: number; token: string }
+  /** `sdJwt`: what was issued and presented, when the Encode view makes an SD-JWT. */
+  | { status: 'done'; requestId: number; token: string; sdJwt?: SdJwtOutput }
   /** `token` is the last good output, shown greyed out as stale. */
   | { status: 'error'; requestId: number; token: string; code: SigningErrorCode; message: string };
 
@@ -82,6 +90,42 @@ export type ClockSettings = {
   maxAgeSeconds: number | undefined;
 };
 
+/**
+ * Encode view: make an SD-JWT (RFC 9901) instead of a plain JWT, and optionally a presentation of it. Paths are the
+ * concrete JSON paths of the payload (`$.address.street_address`, `$.nationalities[1]`).
+ */
+export type SdJwtSettings = {
+  enabled: boolean;
+  /** The claims made selectively disclosable; paths no longer in the payload are ignored. */
+  disclose: string[];
+  /** Decoy digests added to the top-level `_sd`. */
+  decoys: number;
+  sdAlg: SdAlgName;
+  /** The holder's key (its public half becomes `cnf.jwk`; its private half signs the KB-JWT). Never persisted. */
+  holderKeyText: string;
+  /** Show a presentation (the SD-JWT with some disclosures left out, and a KB-JWT) instead of the SD-JWT as issued. */
+  present: boolean;
+  /** Disclosures (by path) left out of the presentation; a new disclosable claim is kept until unticked. */
+  omit: string[];
+  keyBinding: boolean;
+  aud: string;
+  nonce: string;
+};
+
+/** One disclosure of the SD-JWT the Encode view issued. */
+export type SdJwtOutputDisclosure = { path: string; kind: 'property' | 'array-element'; name?: string; value: unknown };
+
+export type SdJwtOutput = {
+  /** The SD-JWT as issued: every disclosure, no KB-JWT. */
+  issued: string;
+  disclosures: SdJwtOutputDisclosure[];
+  decoys: number;
+  /** Issuing and presenting notes (e.g. a holder key that is not cnf.jwk). */
+  warnings: string[];
+  /** When a presentation is shown: the paths kept, those added because a kept one sits inside them, and the KB-JWT. */
+  presentation?: { kept: string[]; added: string[]; kbJwt?: string };
+};
+
 /** Encode view: the signed token encrypted to a recipient (a nested JWT, `cty: "JWT"`). */
 export type EncryptionSettings = { enabled: boolean; alg: string; enc: string; keyText: string };
 
@@ -121,6 +165,7 @@ export type AppState = {
   discovery: DiscoveryInfo | undefined;
   clock: ClockSettings;
   encryption: EncryptionSettings;
+  sdJwt: SdJwtSettings;
   theme: ThemeChoice;
   notices: Notice[];
   verification: VerificationState;
@@ -158,6 +203,18 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     discovery: undefined,
     clock: { asOf: undefined, leewaySeconds: 0, maxAgeSeconds: undefined },
     encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '' },
+    sdJwt: {
+      enabled: false,
+      disclose: [],
+      decoys: 0,
+      sdAlg: 'sha-256',
+      holderKeyText: '',
+      present: false,
+      omit: [],
+      keyBinding: false,
+      aud: '',
+      nonce: '',
+    },
     theme,
     notices: [],
     verification: { status: 'idle', requestId: 0 },

@@ -6,6 +6,7 @@ import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './csp-guard';
 import { defaultPayload, ecKeyPair, es256, hs256, nowSeconds, publicJwk, waitForMonaco } from './helpers';
+import { AUD, NONCE, ecKey, forgedDisclosure, makeSdJwt } from './sdjwt-tokens';
 
 const SECRET = 'a11y-secret-that-is-long-enough-for-hs256!';
 
@@ -81,6 +82,52 @@ test('axe: zero violations with the token-profile panel and clock controls on sc
   }
   await watch.expectClean();
 });
+// An SD-JWT's panels: disclosures, VC facts, the Key Binding JWT and its checks, the expected values, the issuer
+// metadata button (Decode); the claims to tick, decoys, holder key and presentation (Encode). One disclosure is
+// forged, so the error states are on screen too.
+async function showSdJwt(page: Page, view: 'decode' | 'encode'): Promise<void> {
+  const issuer = ecKey();
+  const { presented } = await makeSdJwt(issuer, ecKey());
+  const pieces = presented.split('~');
+  const withForged = [...pieces.slice(0, -1), forgedDisclosure('family_name', 'Mallory'), pieces.at(-1)].join('~');
+  await page.goto('/');
+  await page.getByTestId('token-input').fill(withForged);
+  await page.getByTestId('key-input').fill(issuer.publicPem);
+  await page.getByTestId('expect-aud').fill(AUD);
+  await page.getByTestId('expect-nonce').fill(`${NONCE}-other`);
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+  await expect(page.getByTestId('sd-status')).toHaveAttribute('data-state', 'error');
+  await expect(page.getByTestId('kb-status')).toHaveAttribute('data-state', 'invalid');
+  await waitForMonaco(page, 'payload-editor');
+  if (view === 'encode') {
+    await page.getByTestId('mode-encode').click();
+    await page.getByTestId('keygen-alg').selectOption('ES256');
+    await page.getByTestId('keygen-run').click();
+    await expect(page.getByTestId('keygen-status')).toHaveAttribute('data-state', 'done');
+    await page.getByTestId('sd-example').click();
+    await page.getByTestId('sd-holder-generate').click();
+    await expect(page.getByTestId('sd-holder-status')).toHaveAttribute('data-state', 'done');
+    await page.getByTestId('sd-present-toggle').check();
+    await page.getByTestId('sd-kb-toggle').check();
+    await expect(page.getByTestId('sd-keep').first()).toBeVisible();
+    await waitForMonaco(page, 'payload-editor');
+  }
+}
+
+for (const view of ['decode', 'encode'] as const) {
+  test(`axe: zero violations with an SD-JWT's panels in the ${view} view, light and dark`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const watch = await watchPage(page);
+    await showSdJwt(page, view);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByTestId(`theme-${theme}`).click();
+      if (theme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+      else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+      expect(await axeViolations(page), theme).toEqual([]);
+    }
+    await watch.expectClean();
+  });
+}
 
 test('axe: zero violations with errors on screen (broken token, broken key, expired claims)', async ({ page }) => {
   test.setTimeout(240_000);
