@@ -5,14 +5,17 @@ import { appStore } from './state';
 import { applyLink } from './state/applyLink';
 import { startSigning } from './state/signing';
 import { startVerification } from './state/verification';
+import { startX5cVerification } from './state/x5cVerification';
 import './index.css';
 
 // The link is read before the first render so the first paint already shows the decoded token.
 applyLink(location, history);
 // Verification (and signing, in the Encode view) start before the first render, not in an effect: WebCrypto
 // then checks a linked token's signature while the page renders, so the verdict is ready as early as it can be.
+// The x5c check follows the store the same way; its engine loads only when a token carries x5c.
 // They follow the store for the life of the page, so nothing stops them.
 startVerification(appStore);
+startX5cVerification(appStore);
 startSigning(appStore);
 
 createRoot(document.getElementById('root')!).render(

@@ -18,6 +18,8 @@ import {
   appStore,
   selectDecode,
   selectKeyDetection,
+  selectKeyHasX5c,
+  selectTokenHasX5c,
   selectTokenKind,
   useAppState,
   useDeferredDecode,
@@ -25,6 +27,10 @@ import {
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
 import { KIND_PANELS, type KindPanels } from './tokenKindPanels';
+
+// Certificate chains (a token's x5c, or x5c in the key box's JWKS): its own chunk, and pkijs another, loaded
+// only when there is a certificate to show.
+const X5cPanel = lazy(() => import('../features/x5c/X5cPanel').then((m) => ({ default: m.X5cPanel })));
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
 
@@ -51,6 +57,18 @@ function VerifyKey({ purpose }: { purpose: 'verify' | 'decrypt' }) {
   });
   const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
   return <KeyInput purpose={purpose} hmac={Boolean(alg?.startsWith('HS')) && detection.kind !== 'key'} />;
+}
+
+function CertificateChains() {
+  const show = useAppState((s) => selectTokenHasX5c(s.tokenText) || selectKeyHasX5c(s.keyText));
+  if (!show) return null;
+  return (
+    <PanelBoundary name="certificate chain">
+      <Suspense fallback={null}>
+        <X5cPanel />
+      </Suspense>
+    </PanelBoundary>
+  );
 }
 
 function AlgLine() {
@@ -101,6 +119,7 @@ function KeyPane() {
         )}
       </div>
       <VerifyKey purpose={kind?.keyPurpose ?? 'verify'} />
+      <CertificateChains />
       {kind?.keyExtras ? (
         <Suspense fallback={null}>
           <kind.keyExtras />

@@ -21,12 +21,15 @@ export function Verdict(props: {
   children?: ReactNode;
   busy?: boolean;
   request?: number;
+  /** More `data-*` attributes for tests and scripts (e.g. `data-key-source`). */
+  data?: Record<`data-${string}`, string | undefined>;
 }) {
   return (
     <div
       data-testid={props.testId}
       data-state={props.state}
       data-request={props.request}
+      {...props.data}
       aria-busy={props.busy || undefined}
       className={`rounded-md border p-3 text-sm ${TONE_CLASS[props.tone]}`}
     >

@@ -1,7 +1,14 @@
 // The app's state: only what the user typed or chose. Everything else (decoded parts, verdicts,
 // lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
-import type { AlgorithmChoice, ProfileChoice, SecretEncoding, SnippetAuthStyle, VerifyResult } from '../core';
+import type {
+  AlgorithmChoice,
+  ProfileChoice,
+  SecretEncoding,
+  SnippetAuthStyle,
+  VerifyResult,
+  X5cTokenVerdict,
+} from '../core';
 import type { SigningErrorCode } from './errorText';
 
 export type Mode = 'decode' | 'encode';
@@ -23,6 +30,18 @@ export type VerificationState =
   | { status: 'idle'; requestId: number }
   | { status: 'pending'; requestId: number; previous: VerifyResult | undefined }
   | { status: 'done'; requestId: number; result: VerifyResult };
+
+/**
+ * The verdict on a decoded token's `x5c` chain and on its signature by the chain's leaf (x5cVerification.ts).
+ * `none`: the token has no x5c. `previous` is the last verdict for the same token while anchors or the clock
+ * change, shown as busy rather than blanked; a new token starts without one.
+ */
+export type X5cVerificationState =
+  | { status: 'none'; requestId: number }
+  | { status: 'pending'; requestId: number; previous: X5cTokenVerdict | undefined }
+  | { status: 'done'; requestId: number; verdict: X5cTokenVerdict }
+  /** The x5c engine could not be loaded (offline before it was ever cached, a failed chunk). */
+  | { status: 'error'; requestId: number; message: string };
 
 export type SigningState =
   | { status: 'idle'; requestId: number; token: string }
@@ -108,6 +127,7 @@ export type AppState = {
   theme: ThemeChoice;
   notices: Notice[];
   verification: VerificationState;
+  x5c: X5cVerificationState;
   signing: SigningState;
 };
 
@@ -144,6 +164,7 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     theme,
     notices: [],
     verification: { status: 'idle', requestId: 0 },
+    x5c: { status: 'none', requestId: 0 },
     signing: { status: 'idle', requestId: 0, token: '' },
   };
 }

@@ -13,9 +13,10 @@ export function LintList() {
   const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
   const keyText = useIdleAppState((s) => s.keyText);
   const detection = useIdleAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
+  const anchorsGiven = useIdleAppState((s) => s.trustAnchorsText.trim() !== '');
   const now = useNow();
   if (!outcome.ok) return null;
-  const findings = selectLint(outcome.decoded, detection, keyText, now);
+  const findings = selectLint(outcome.decoded, detection, keyText, now, anchorsGiven);
   return (
     <div>
       <h3 className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-100">

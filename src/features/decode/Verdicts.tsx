@@ -4,14 +4,19 @@
 import type { ReactNode } from 'react';
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
 import { Verdict } from '../../components/Verdict';
-import { actions, selectDecode, useAppState } from '../../state';
+import { actions, selectDecode, selectTokenHasX5c, useAppState } from '../../state';
+import { X5cKeyBoxNote, X5cSignatureVerdict } from './X5cSignature';
 
 export function SignatureStatus() {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
   const hasKey = useAppState((s) => s.keyText.trim() !== '');
   const verification = useAppState((s) => s.verification);
   const keySetUrl = useAppState((s) => s.keySetUrl);
+  const hasX5c = useAppState((s) => selectTokenHasX5c(s.tokenText));
+  const x5c = useAppState((s) => s.x5c);
   const request = verification.requestId;
+  // A token with x5c: the key box, when filled, decides; the note says so (and which key it was).
+  const x5cNote = hasX5c ? <X5cKeyBoxNote x5c={x5c} /> : null;
   // Issue 4: a verdict reached with a fetched key set names where the keys came from.
   const fromUrl = keySetUrl ? (
     <>
@@ -30,6 +35,8 @@ export function SignatureStatus() {
         Paste a token and its key to check the signature.
       </Verdict>
     );
+  } else if (hasX5c && !hasKey) {
+    verdict = <X5cSignatureVerdict x5c={x5c} />;
   } else if (!hasKey || verification.status === 'idle') {
     verdict = (
       <Verdict
@@ -82,6 +89,7 @@ export function SignatureStatus() {
             </>
           ) : null}
           {fromUrl}
+          {x5cNote}
         </Verdict>
       );
     } else {
@@ -98,6 +106,7 @@ export function SignatureStatus() {
         >
           {result.message}
           {fromUrl}
+          {x5cNote}
           {result.matchingSecretEncoding ? (
             <button
               type="button"
