@@ -1,11 +1,27 @@
 // The two verdicts (`signature-status`, `claims-status`): words and an icon, never colour alone
 // (issue 6), announced through aria-live. `data-request` changes with every verification so a
 // MutationObserver sees each new verdict even when its words did not change (issue 7 bench).
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
 import { Verdict } from '../../components/Verdict';
 import { actions, selectDecode, selectTokenHasX5c, useAppState } from '../../state';
-import { X5cKeyBoxNote, X5cSignatureVerdict } from './X5cSignature';
+import type { X5cVerificationState } from '../../state';
+
+// The words for a token with x5c load with it (its verdict waits for the lazily loaded x5c engine anyway).
+const X5cSignatureVerdict = lazy(() => import('./X5cSignature').then((m) => ({ default: m.X5cSignatureVerdict })));
+
+const CHAIN_WORDS = { trusted: 'trusted', untrusted: 'not trusted', invalid: 'invalid' } as const;
+
+/** Under a verdict the key box decided, for a token that also carries x5c: which key decided, plainly. */
+function X5cKeyBoxNote({ x5c }: { x5c: X5cVerificationState }) {
+  const verdict = x5c.status === 'done' ? x5c.verdict : x5c.status === 'pending' ? x5c.previous : undefined;
+  const chain = verdict ? `is ${CHAIN_WORDS[verdict.chain.state]}` : 'is being checked';
+  return (
+    <p className="mt-1" data-testid="signature-key-note">
+      Decided by the key in the key box, not by the token&apos;s own certificate chain (x5c), which {chain}.
+    </p>
+  );
+}
 
 export function SignatureStatus() {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
@@ -36,7 +52,22 @@ export function SignatureStatus() {
       </Verdict>
     );
   } else if (hasX5c && !hasKey) {
-    verdict = <X5cSignatureVerdict x5c={x5c} />;
+    const checking = (
+      <Verdict
+        testId="signature-status"
+        state="no-key"
+        tone="neutral"
+        icon="…"
+        title="Checking the certificate chain"
+        busy
+        request={x5c.requestId}
+      />
+    );
+    verdict = (
+      <Suspense fallback={checking}>
+        <X5cSignatureVerdict x5c={x5c} />
+      </Suspense>
+    );
   } else if (!hasKey || verification.status === 'idle') {
     verdict = (
       <Verdict

@@ -6,8 +6,6 @@ import { Verdict } from '../../components/Verdict';
 import type { X5cVerificationState } from '../../state';
 import type { X5cTokenVerdict } from '../../core/x5c/types';
 
-const CHAIN_WORDS = { trusted: 'trusted', untrusted: 'not trusted', invalid: 'invalid' } as const;
-
 /** The anchor a trusted chain ends at, by name, for "which key decided". */
 function anchorName(verdict: X5cTokenVerdict): string | undefined {
   const last = verdict.chain.path?.at(-1);
@@ -18,6 +16,24 @@ function anchorName(verdict: X5cTokenVerdict): string | undefined {
 
 function settled(x5c: X5cVerificationState): X5cTokenVerdict | undefined {
   return x5c.status === 'done' ? x5c.verdict : x5c.status === 'pending' ? x5c.previous : undefined;
+}
+
+/** While the x5c engine loads or judges: no verdict yet, and no claim about the signature. */
+export function CheckingChain({ request }: { request: number }) {
+  return (
+    <Verdict
+      testId="signature-status"
+      state="no-key"
+      tone="neutral"
+      icon="…"
+      title="Checking the certificate chain"
+      busy
+      request={request}
+    >
+      The token carries its own certificate chain (x5c). Its leaf key counts only if the chain reaches a trust anchor
+      you paste.
+    </Verdict>
+  );
 }
 
 export function X5cSignatureVerdict({ x5c }: { x5c: X5cVerificationState }) {
@@ -31,22 +47,7 @@ export function X5cSignatureVerdict({ x5c }: { x5c: X5cVerificationState }) {
   }
   const verdict = settled(x5c);
   const busy = x5c.status === 'pending';
-  if (!verdict) {
-    return (
-      <Verdict
-        testId="signature-status"
-        state="no-key"
-        tone="neutral"
-        icon="…"
-        title="Checking the certificate chain"
-        busy
-        request={request}
-      >
-        The token carries its own certificate chain (x5c). Its leaf key counts only if the chain reaches a trust anchor
-        you paste.
-      </Verdict>
-    );
-  }
+  if (!verdict) return <CheckingChain request={request} />;
   const { signature, chain } = verdict;
   const data = { 'data-key-source': 'x5c', 'data-x5c': chain.state, 'data-leaf': signature.code };
   if (signature.state === 'verified') {
@@ -107,16 +108,5 @@ export function X5cSignatureVerdict({ x5c }: { x5c: X5cVerificationState }) {
           : 'Paste the issuer’s root certificate under “Trust anchors”, or the issuer’s public key in the key box.'}
       </p>
     </Verdict>
-  );
-}
-
-/** Under a verdict the key box decided, for a token that also carries x5c: which key decided, plainly. */
-export function X5cKeyBoxNote({ x5c }: { x5c: X5cVerificationState }) {
-  const verdict = settled(x5c);
-  const chain = verdict ? `is ${CHAIN_WORDS[verdict.chain.state]}` : 'is being checked';
-  return (
-    <p className="mt-1" data-testid="signature-key-note">
-      Decided by the key in the key box, not by the token&apos;s own certificate chain (x5c), which {chain}.
-    </p>
   );
 }
