@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anchorPem, certificate, fixtureToken, x5cFixtures } from '../fixtures/x5c/x5c-fixtures';
+import { APP_ORIGIN } from './csp-guard';
 import { b64url, defaultPayload, guardPage, hs256, openToken, signingInput } from './helpers';
 
 // Several WebCrypto steps and a lazily loaded engine per test; on a loaded machine 60 s is tight.
@@ -303,14 +304,19 @@ test.describe('x5c in the keys of a JWKS', () => {
 
   test('a fetched JWKS with x5c is listed the same way', async ({ page }) => {
     const body = JSON.stringify(x5cFixtures.jwks);
-    const server = createServer((request, response) => {
+    const server = createServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       response.end(body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // guardPage allows the app's own origin only; this test also talks to the JWKS server it started.
     const errors: string[] = [];
+    const origins = new Set<string>();
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('request', (request) => {
+      if (!/^(data|blob):/.test(request.url())) origins.add(new URL(request.url()).origin);
+    });
     try {
       await openToken(page, fixtureToken('rs256-trusted'));
       await page.getByTestId('jwks-url').fill(`${origin}/jwks.json`);
@@ -322,6 +328,7 @@ test.describe('x5c in the keys of a JWKS', () => {
       await expect(signature(page)).toHaveAttribute('data-state', 'verified');
       await expect(signature(page)).toContainText('Decided by the key in the key box');
       expect(errors).toEqual([]);
+      expect([...origins].sort()).toEqual([APP_ORIGIN, origin].sort());
     } finally {
       server.close();
     }

@@ -63,8 +63,8 @@ export function X5cSignatureVerdict({ x5c }: { x5c: X5cVerificationState }) {
         request={request}
         data={data}
       >
-        {signature.message} Key: the leaf certificate of the token&apos;s x5c chain
-        {anchor !== undefined ? <>, which reaches your trust anchor “{anchor}”.</> : '.'}
+        {signature.message}
+        {anchor !== undefined ? <> The chain reaches your trust anchor “{anchor}”.</> : null}
       </Verdict>
     );
   }

@@ -88,11 +88,11 @@ export function CertificateCard({ cert, findings, checkedAt, copyId }: Props) {
       <dl className="space-y-0.5">
         <div className={row}>
           <dt className={term}>Subject</dt>
-          <dd className="break-all font-mono">{cert.subject}</dd>
+          <dd className="font-mono [overflow-wrap:anywhere]">{cert.subject}</dd>
         </div>
         <div className={row}>
           <dt className={term}>Issuer</dt>
-          <dd className="break-all font-mono">{cert.issuer}</dd>
+          <dd className="font-mono [overflow-wrap:anywhere]">{cert.issuer}</dd>
         </div>
         <div className={row}>
           <dt className={term}>Valid</dt>
@@ -138,12 +138,7 @@ export function CertificateCard({ cert, findings, checkedAt, copyId }: Props) {
       </dl>
       <FindingList findings={findings} />
       <div className="mt-1">
-        <CopyButton
-          testId={`copy-${copyId}-pem`}
-          label={`Copy ${label(cert)} as PEM`}
-          getText={() => cert.pem}
-          compact
-        />
+        <CopyButton testId={`copy-${copyId}-pem`} label={`Copy ${label(cert)} as PEM`} getText={() => cert.pem} />
       </div>
     </li>
   );
