@@ -3,7 +3,9 @@ import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { contentSecurityPolicy, PREVIEW_HEADERS } from './config/csp';
+import { basePathFrom } from './config/base-path';
+import { precompressPlugin } from './config/compress';
+import { PREVIEW_HEADERS, securityHeadersPlugin } from './config/csp';
 import { serviceWorkerPlugin } from './config/pwa';
 import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } from './config/single-file';
 
@@ -11,10 +13,12 @@ import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } 
 // Every other build is the normal site with a service worker (config/pwa.ts).
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
-  const plugins: PluginOption[] = [react(), tailwindcss(), contentSecurityPolicy()];
+  const plugins: PluginOption[] = [react(), tailwindcss(), securityHeadersPlugin({ single })];
   if (single) plugins.push(inlineWorkers(), inlineFavicon(), viteSingleFile(), hashInlineScripts());
-  else plugins.push(serviceWorkerPlugin());
+  else plugins.push(serviceWorkerPlugin(), precompressPlugin());
   return {
+    // The single file opens from disk and keeps its own relative URLs; a site build may live under a sub-path.
+    base: single ? '/' : basePathFrom(process.env.BASE_PATH),
     plugins,
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1', headers: PREVIEW_HEADERS },

@@ -13,7 +13,7 @@ import { errorMessage } from './errorText';
 type X5cEngine = typeof X5cModule;
 
 export function startX5cVerification(store: Store<AppState>): () => void {
-  let last: { token: string; anchors: string; clock: AppState['clock'] } | undefined;
+  let last: { token: string; anchors: string; clock: AppState['clock']; detached: string } | undefined;
   let requestId = 0;
   let engine: Promise<X5cEngine> | undefined;
   const run = () => {
@@ -21,11 +21,19 @@ export function startX5cVerification(store: Store<AppState>): () => void {
     const outcome = selectDecode(state.tokenText);
     const decoded = outcome.ok && outcome.decoded.header.x5c !== undefined ? outcome.decoded : undefined;
     const token = decoded?.normalized ?? '';
-    if (last && last.token === token && last.anchors === state.trustAnchorsText && last.clock === state.clock) {
+    // A detached JWS (RFC 7515 Appendix F) is checked over the payload the user pasted beside it.
+    const detached = decoded?.detached ? state.detachedPayloadText : '';
+    if (
+      last &&
+      last.token === token &&
+      last.anchors === state.trustAnchorsText &&
+      last.clock === state.clock &&
+      last.detached === detached
+    ) {
       return;
     }
     const sameToken = last?.token === token;
-    last = { token, anchors: state.trustAnchorsText, clock: state.clock };
+    last = { token, anchors: state.trustAnchorsText, clock: state.clock, detached };
     requestId += 1;
     const id = requestId;
     if (!decoded) {
@@ -43,7 +51,10 @@ export function startX5cVerification(store: Store<AppState>): () => void {
           : undefined;
     store.setState({ x5c: { status: 'pending', requestId: id, previous } });
     const anchors = state.trustAnchorsText;
-    const options = clockOptions(state.clock, Date.now());
+    const options = {
+      ...clockOptions(state.clock, Date.now()),
+      ...(detached !== '' ? { detachedPayload: detached } : {}),
+    };
     engine ??= import('../core/x5c');
     engine
       .then((x5c) => x5c.verifyX5cToken(decoded, anchors, options))

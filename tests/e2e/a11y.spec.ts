@@ -2,7 +2,7 @@
 // claims, lint, Monaco and the key panels on screen); prefers-reduced-motion stops transitions and
 // animations; prefers-color-scheme picks the theme by default; verdicts carry words and an icon, not
 // only a colour; verdicts and errors sit in aria-live regions.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './csp-guard';
 import { anchorPem, fixtureToken, x5cFixtures } from '../fixtures/x5c/x5c-fixtures';

@@ -1,7 +1,7 @@
 // Encode view journeys: the token carries over from Decode, alg-select rewrites the header, every
 // edit re-signs, the output verifies with the core (imported here, outside the page), and a key that
 // does not fit the algorithm is said plainly while the last output stays, marked stale.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { verifyToken } from '../../src/core';
 import { defaultPayload, expectEditorText, guardPage, hs256, openToken, rsaKeyPair } from './helpers';
 

@@ -1,6 +1,6 @@
 // The examples menu: a fresh key generated in the page for each algorithm family, a signed example
 // token that verifies, and not one request to another origin while doing it.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { verifyToken } from '../../src/core';
 import { expectEditorText, expectSignature, guardPage } from './helpers';
 

@@ -1,8 +1,8 @@
 // Key generator journeys (issue 3): every algorithm family generates a key in the page, the private
 // half becomes the signing key, the Encode view signs with it, and the exported public half verifies
 // the token — checked by the core under Node and by the Decode view in the browser.
-import { test, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { decodeToken, verifyToken } from '../../src/core';
 import { guardPage } from './helpers';
