@@ -2,7 +2,7 @@
 // certificates the user pastes, and only a trusted chain's leaf may verify the signature. Chains and tokens come
 // from tests/fixtures/x5c/generate.py (python-cryptography, the openssl CLI, PyJWT); the attacker's certificate
 // is made here with the openssl CLI and the token signed with node:crypto.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { createSign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
