@@ -30,7 +30,13 @@ import { KIND_PANELS, type KindPanels } from './tokenKindPanels';
 
 // Certificate chains (a token's x5c, or x5c in the key box's JWKS): its own chunk, and pkijs another, loaded
 // only when there is a certificate to show.
-const X5cPanel = lazy(() => import('../features/x5c/X5cPanel').then((m) => ({ default: m.X5cPanel })));
+const loadX5c = () => import('../features/x5c/X5cPanel');
+const X5cPanel = lazy(() => loadX5c().then((m) => ({ default: m.X5cPanel })));
+// signature-status for a token with x5c: only a trusted chain's leaf verifies, and a key in the key box decides.
+const X5C_VIEWS = {
+  Verdict: lazy(() => loadX5c().then((m) => ({ default: m.X5cSignatureVerdict }))),
+  KeyBoxNote: lazy(() => loadX5c().then((m) => ({ default: m.X5cKeyBoxNote }))),
+};
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
 
@@ -113,7 +119,7 @@ function KeyPane() {
         ) : (
           <>
             <AlgLine />
-            <SignatureStatus />
+            <SignatureStatus x5cViews={X5C_VIEWS} />
             <ClaimsStatus />
           </>
         )}

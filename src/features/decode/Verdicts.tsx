@@ -1,29 +1,21 @@
 // The two verdicts (`signature-status`, `claims-status`): words and an icon, never colour alone
 // (issue 6), announced through aria-live. `data-request` changes with every verification so a
 // MutationObserver sees each new verdict even when its words did not change (issue 7 bench).
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
 import { Verdict } from '../../components/Verdict';
 import { actions, selectDecode, selectTokenHasX5c, useAppState } from '../../state';
 import type { X5cVerificationState } from '../../state';
 
-// The words for a token with x5c load with it (its verdict waits for the lazily loaded x5c engine anyway).
-const X5cSignatureVerdict = lazy(() => import('./X5cSignature').then((m) => ({ default: m.X5cSignatureVerdict })));
+type X5cView = ComponentType<{ x5c: X5cVerificationState }>;
 
-const CHAIN_WORDS = { trusted: 'trusted', untrusted: 'not trusted', invalid: 'invalid' } as const;
+/**
+ * For a token with x5c, given by the app (the x5c feature's, loaded lazily): `Verdict`, the verdict while the
+ * key box is empty; `KeyBoxNote`, a line under the key box's verdict saying which key decided.
+ */
+export type X5cViews = { Verdict: X5cView; KeyBoxNote: X5cView };
 
-/** Under a verdict the key box decided, for a token that also carries x5c: which key decided, plainly. */
-function X5cKeyBoxNote({ x5c }: { x5c: X5cVerificationState }) {
-  const verdict = x5c.status === 'done' ? x5c.verdict : x5c.status === 'pending' ? x5c.previous : undefined;
-  const chain = verdict ? `is ${CHAIN_WORDS[verdict.chain.state]}` : 'is being checked';
-  return (
-    <p className="mt-1" data-testid="signature-key-note">
-      Decided by the key in the key box, not by the token&apos;s own certificate chain (x5c), which {chain}.
-    </p>
-  );
-}
-
-export function SignatureStatus() {
+export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
   const hasKey = useAppState((s) => s.keyText.trim() !== '');
   const verification = useAppState((s) => s.verification);
@@ -32,7 +24,12 @@ export function SignatureStatus() {
   const x5c = useAppState((s) => s.x5c);
   const request = verification.requestId;
   // A token with x5c: the key box, when filled, decides; the note says so (and which key it was).
-  const x5cNote = hasX5c ? <X5cKeyBoxNote x5c={x5c} /> : null;
+  const x5cNote =
+    hasX5c && x5cViews ? (
+      <Suspense fallback={null}>
+        <x5cViews.KeyBoxNote x5c={x5c} />
+      </Suspense>
+    ) : null;
   // Issue 4: a verdict reached with a fetched key set names where the keys came from.
   const fromUrl = keySetUrl ? (
     <>
@@ -66,7 +63,7 @@ export function SignatureStatus() {
         be checked. Copy the whole token again from the source.
       </Verdict>
     );
-  } else if (hasX5c && !hasKey) {
+  } else if (hasX5c && !hasKey && x5cViews) {
     const checking = (
       <Verdict
         testId="signature-status"
@@ -80,7 +77,7 @@ export function SignatureStatus() {
     );
     verdict = (
       <Suspense fallback={checking}>
-        <X5cSignatureVerdict x5c={x5c} />
+        <x5cViews.Verdict x5c={x5c} />
       </Suspense>
     );
   } else if (!hasKey || verification.status === 'idle') {

@@ -1,5 +1,6 @@
 // The certificate-chain panel, under the key box whenever the token's header has x5c or the key box holds a JWK
 // with x5c. Code-split with the rest of this folder: a page without certificates never loads it (nor pkijs).
+// The signature verdict's words for such a token live here too, so both arrive in one chunk.
 import { useId } from 'react';
 import type { X5cChainVerdict, X5cTokenVerdict } from '../../core/x5c/types';
 import { selectKeyHasX5c, selectTokenHasX5c, useAppState, useIdleAppState } from '../../state';
@@ -7,6 +8,8 @@ import { CertificateCard, FindingList } from './CertificateCard';
 import { ChainStatus, ChainVerdict } from './ChainStatus';
 import { TrustAnchorInput } from './TrustAnchorInput';
 import { jwksChainKeys, useJwksChains } from './useJwksChains';
+
+export { X5cKeyBoxNote, X5cSignatureVerdict } from './X5cSignature';
 
 /** Findings about one certificate of the chain (by its place in x5c). */
 function findingsFor(verdict: X5cChainVerdict, index: number) {

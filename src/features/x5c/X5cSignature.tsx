@@ -2,6 +2,7 @@
 // a trusted chain's leaf key may verify (RFC 8725 §3.10). Otherwise the verdict is `untrusted` and says what
 // the leaf's key would have said, so a chain problem is never mistaken for a signature that checks out.
 // The verdict itself is the x5c runner's (src/state/x5cVerification.ts); this file only puts it into words.
+// The app hands it to the decode feature's SignatureStatus (features do not import each other).
 import { Verdict } from '../../components/Verdict';
 import type { X5cVerificationState } from '../../state';
 import type { X5cTokenVerdict } from '../../core/x5c/types';
@@ -108,5 +109,18 @@ export function X5cSignatureVerdict({ x5c }: { x5c: X5cVerificationState }) {
           : 'Paste the issuer’s root certificate under “Trust anchors”, or the issuer’s public key in the key box.'}
       </p>
     </Verdict>
+  );
+}
+
+const CHAIN_WORDS = { trusted: 'trusted', untrusted: 'not trusted', invalid: 'invalid' } as const;
+
+/** Under a verdict the key box decided, for a token that also carries x5c: which key decided, plainly. */
+export function X5cKeyBoxNote({ x5c }: { x5c: X5cVerificationState }) {
+  const verdict = settled(x5c);
+  const chain = verdict ? `is ${CHAIN_WORDS[verdict.chain.state]}` : 'is being checked';
+  return (
+    <p className="mt-1" data-testid="signature-key-note">
+      Decided by the key in the key box, not by the token&apos;s own certificate chain (x5c), which {chain}.
+    </p>
   );
 }
