@@ -20,12 +20,24 @@ import {
   selectDecode,
   selectKeyDetection,
   selectSendableToken,
+  selectKeyHasX5c,
+  selectTokenHasX5c,
   selectTokenKind,
   useAppState,
 } from '../state';
 import { Layout } from './Layout';
 import { DecodeChecks, KeyExtras } from './slots';
 import { KIND_PANELS, type KindPanels } from './tokenKindPanels';
+
+// Certificate chains (a token's x5c, or x5c in the key box's JWKS): its own chunk, and pkijs another, loaded
+// only when there is a certificate to show.
+const loadX5c = () => import('../features/x5c/X5cPanel');
+const X5cPanel = lazy(() => loadX5c().then((m) => ({ default: m.X5cPanel })));
+// signature-status for a token with x5c: only a trusted chain's leaf verifies, and a key in the key box decides.
+const X5C_VIEWS = {
+  Verdict: lazy(() => loadX5c().then((m) => ({ default: m.X5cSignatureVerdict }))),
+  KeyBoxNote: lazy(() => loadX5c().then((m) => ({ default: m.X5cKeyBoxNote }))),
+};
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
 
@@ -66,6 +78,18 @@ function VerifyKey({ purpose }: { purpose: 'verify' | 'decrypt' }) {
           : undefined
       }
     />
+  );
+}
+
+function CertificateChains() {
+  const show = useAppState((s) => selectTokenHasX5c(s.tokenText) || selectKeyHasX5c(s.keyText));
+  if (!show) return null;
+  return (
+    <PanelBoundary name="certificate chain">
+      <Suspense fallback={null}>
+        <X5cPanel />
+      </Suspense>
+    </PanelBoundary>
   );
 }
 
@@ -111,12 +135,13 @@ function KeyPane() {
         ) : (
           <>
             <AlgLine />
-            <SignatureStatus />
+            <SignatureStatus x5cViews={X5C_VIEWS} />
             <ClaimsStatus />
           </>
         )}
       </div>
       <VerifyKey purpose={kind?.keyPurpose ?? 'verify'} />
+      <CertificateChains />
       {kind?.keyExtras ? (
         <Suspense fallback={null}>
           <kind.keyExtras />

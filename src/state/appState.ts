@@ -8,6 +8,7 @@ import type {
   SecretEncoding,
   SnippetAuthStyle,
   VerifyResult,
+  X5cTokenVerdict,
 } from '../core';
 import type { SigningErrorCode } from './errorText';
 
@@ -31,6 +32,18 @@ export type VerificationState =
   | { status: 'pending'; requestId: number; previous: VerifyResult | undefined; keyFrom?: 'header-jwk' }
   /** `keyFrom: 'header-jwk'`: no key was given and the token is a DPoP proof, verified with its own header jwk. */
   | { status: 'done'; requestId: number; result: VerifyResult; keyFrom?: 'header-jwk' };
+
+/**
+ * The verdict on a decoded token's `x5c` chain and on its signature by the chain's leaf (x5cVerification.ts).
+ * `none`: the token has no x5c. `previous` is the last verdict for the same token while anchors or the clock
+ * change, shown as busy rather than blanked; a new token starts without one.
+ */
+export type X5cVerificationState =
+  | { status: 'none'; requestId: number }
+  | { status: 'pending'; requestId: number; previous: X5cTokenVerdict | undefined }
+  | { status: 'done'; requestId: number; verdict: X5cTokenVerdict }
+  /** The x5c engine could not be loaded (offline before it was ever cached, a failed chunk). */
+  | { status: 'error'; requestId: number; message: string };
 
 export type SigningState =
   | { status: 'idle'; requestId: number; token: string }
@@ -169,6 +182,7 @@ export type AppState = {
   theme: ThemeChoice;
   notices: Notice[];
   verification: VerificationState;
+  x5c: X5cVerificationState;
   signing: SigningState;
 };
 
@@ -218,6 +232,7 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     theme,
     notices: [],
     verification: { status: 'idle', requestId: 0 },
+    x5c: { status: 'none', requestId: 0 },
     signing: { status: 'idle', requestId: 0, token: '' },
   };
 }

@@ -117,9 +117,25 @@ export const selectClaimRows = memoOne((payload: unknown, clock: VerdictClock): 
 );
 
 export const selectLint = memoOne(
-  (decoded: DecodedToken, detection: KeyDetection, keyText: string, nowBucket: number): LintFinding[] =>
-    lintToken(decoded, { key: detection, keyText, nowMs: nowBucket }),
+  (
+    decoded: DecodedToken,
+    detection: KeyDetection,
+    keyText: string,
+    nowBucket: number,
+    trustAnchorsGiven: boolean,
+  ): LintFinding[] => lintToken(decoded, { key: detection, keyText, nowMs: nowBucket, trustAnchorsGiven }),
 );
+
+/** The decoded token's header has `x5c`: the certificate-chain panel and verdict apply (loaded lazily). */
+export function selectTokenHasX5c(tokenText: string): boolean {
+  const outcome = selectDecode(tokenText);
+  return outcome.ok && outcome.decoded.header.x5c !== undefined;
+}
+
+/** The key box may hold a JWK or JWKS with `x5c` (a cheap test; the x5c panel reads the keys properly). */
+export function selectKeyHasX5c(keyText: string): boolean {
+  return keyText.includes('"x5c"');
+}
 
 function prettyOr(value: unknown, fallback: string): string {
   try {

@@ -13,6 +13,8 @@ export {
   selectTimeClaims,
   selectClaimRows,
   selectLint,
+  selectTokenHasX5c,
+  selectKeyHasX5c,
   prettyHeader,
   prettyPayload,
 } from './derived';

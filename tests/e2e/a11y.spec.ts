@@ -5,6 +5,7 @@
 import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './csp-guard';
+import { anchorPem, fixtureToken, x5cFixtures } from '../fixtures/x5c/x5c-fixtures';
 import { defaultPayload, ecKeyPair, es256, hs256, nowSeconds, publicJwk, waitForMonaco } from './helpers';
 import { AUD, NONCE, ecKey, forgedDisclosure, makeSdJwt } from './sdjwt-tokens';
 
@@ -302,4 +303,34 @@ for (const viewport of [
       expect(low).toEqual([]);
     });
   }
+}
+
+// The certificate-chain panel: chain verdicts in three tones, certificate cards, trust anchors, a JWKS's chains.
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: zero violations with the certificate chain panel, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const watch = await watchPage(page);
+    await page.goto(`/#token=${fixtureToken('rs256-self-signed')}`);
+    await page.getByTestId(`theme-${theme}`).click();
+    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'untrusted');
+    await expect(page.getByTestId('x5c-status')).toHaveAttribute('data-state', 'untrusted');
+    expect(await axeViolations(page), 'untrusted chain').toEqual([]);
+
+    await page.getByTestId('token-input').fill(fixtureToken('rs256-expired-leaf'));
+    await page.getByTestId('trust-anchor-input').fill(anchorPem('rsa-root'));
+    await expect(page.getByTestId('x5c-status')).toHaveAttribute('data-state', 'invalid');
+    expect(await axeViolations(page), 'invalid chain').toEqual([]);
+
+    await page.getByTestId('token-input').fill(fixtureToken('rs256-trusted'));
+    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+    await page.getByTestId('key-input').fill(JSON.stringify(x5cFixtures.jwks));
+    await expect(page.getByTestId('x5c-jwk')).toHaveCount(3);
+    await page.getByTestId('x5c-jwk').first().getByText('Certificates (2)').click();
+    await expect(page.getByTestId('x5c-jwk').first().getByTestId('x5c-cert')).toHaveCount(2);
+    await page.getByTestId('copy-x5c-0-pem').focus();
+    expect(await axeViolations(page), 'trusted chain and a JWKS').toEqual([]);
+    const status = page.getByTestId('x5c-status');
+    expect(await status.evaluate((el) => Boolean(el.closest('[aria-live]')))).toBe(true);
+    await watch.expectClean();
+  });
 }

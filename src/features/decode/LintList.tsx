@@ -15,8 +15,9 @@ export function LintList() {
   const detection = useIdleAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
   // The clock the verdicts use ("as of" a chosen time, or now): a lifetime or an iat in the future is judged by it.
   const { now } = useVerdictClock();
+  const anchorsGiven = useIdleAppState((s) => s.trustAnchorsText.trim() !== '');
   if (!outcome.ok) return null;
-  const findings = selectLint(outcome.decoded, detection, keyText, now);
+  const findings = selectLint(outcome.decoded, detection, keyText, now, anchorsGiven);
   return (
     <div>
       <h3 className="mb-2 text-sm font-semibold text-slate-800 dark:text-slate-100">
