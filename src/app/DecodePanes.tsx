@@ -21,12 +21,16 @@ import {
   selectTokenKind,
   useAppState,
   useDeferredDecode,
+  useIdleAppState,
 } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
 import { KIND_PANELS, type KindPanels } from './tokenKindPanels';
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
+const NegativeLauncher = lazy(() =>
+  import('../features/negative/NegativeLauncher').then((m) => ({ default: m.NegativeLauncher })),
+);
 
 /** The panels of the token box's kind, or undefined for a compact JWS (the panels of this file). */
 function useKindPanels(): KindPanels | undefined {
@@ -36,10 +40,15 @@ function useKindPanels(): KindPanels | undefined {
 function DecodeSnippet() {
   // Deferred like the other heavy views: the verdict renders first.
   const { outcome } = useDeferredDecode();
+  // The test pack says itself why a JWE or another kind of token cannot be tested, so it gets the text as it is.
+  const tokenText = useIdleAppState((s) => s.tokenText);
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>
-      <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />
+      <div className="space-y-5">
+        <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />
+        <NegativeLauncher token={outcome.ok ? outcome.decoded.normalized : tokenText} source="decode" />
+      </div>
     </Suspense>
   );
 }

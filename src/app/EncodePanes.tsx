@@ -6,6 +6,7 @@ import { requestMonaco } from '../components/useMonaco';
 import { EncodeEditors } from '../features/encode/EncodeEditors';
 import { SigningPanel } from '../features/keys/SigningPanel';
 import { TokenOutput } from '../features/encode/TokenOutput';
+import { NegativeLauncher } from '../features/negative/NegativeLauncher';
 import { SnippetBox } from '../features/snippet/SnippetBox';
 import { TemplateMenu } from '../features/templates/TemplateMenu';
 import { SavedKeys } from '../features/keys/SavedKeys';
@@ -15,7 +16,12 @@ import { KeyExtras } from './slots';
 
 function EncodeSnippet() {
   const token = useIdleAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
-  return <SnippetBox token={token} />;
+  return (
+    <>
+      <SnippetBox token={token} />
+      <NegativeLauncher token={token} source="encode" />
+    </>
+  );
 }
 
 export function EncodePanes() {

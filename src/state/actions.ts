@@ -11,11 +11,12 @@ import type {
   LinkToken,
   Mode,
   NoticeKind,
+  SnippetRequestSettings,
   ThemeChoice,
 } from './appState';
 import { prettyHeader, prettyPayload, selectDecode } from './derived';
 import { parseJsonObject, withMembers } from './jsonParts';
-import { saveTheme } from './preferences';
+import { saveSnippetPreferences, saveTheme } from './preferences';
 import { appStore, catchUpNow } from './store';
 
 const set = appStore.setState;
@@ -44,7 +45,12 @@ export function setTokenText(raw: string): void {
 
 /** `keySetUrl`: where a fetched JWKS came from; any other change of the key text forgets it. */
 export function setKeyText(text: string, source: KeySource = 'user', keySetUrl?: string): void {
-  set({ keyText: text, keySource: source, keySetUrl: source === 'jwks' ? keySetUrl : undefined });
+  set({
+    keyText: text,
+    keySource: source,
+    keySetUrl: source === 'jwks' ? keySetUrl : undefined,
+    ...(source === 'jwks' && keySetUrl ? { fetchedKeySet: { url: keySetUrl, text } } : {}),
+  });
 }
 
 export function setSecretEncoding(secretEncoding: SecretEncoding): void {
@@ -208,4 +214,13 @@ export function setClock(changes: Partial<ClockSettings>): void {
 
 export function setEncryption(changes: Partial<EncryptionSettings>): void {
   set((state) => ({ encryption: { ...state.encryption, ...changes } }));
+}
+
+/** The Send-it request (method, URL, auth style, body); all but the body are remembered for the next visit. */
+export function setSnippetRequest(changes: Partial<SnippetRequestSettings>): void {
+  const snippetRequest = { ...get().snippetRequest, ...changes };
+  set({ snippetRequest });
+  // A body may hold data the user would not want kept: it lives as long as the page.
+  const { body: _body, ...preferences } = snippetRequest;
+  saveSnippetPreferences(preferences);
 }
