@@ -30,6 +30,21 @@ export function SignatureStatus() {
         Paste a token and its key to check the signature.
       </Verdict>
     );
+  } else if (outcome.decoded.missingParts) {
+    // Whatever the key: a token cut short has nothing to verify.
+    verdict = (
+      <Verdict
+        testId="signature-status"
+        state="error"
+        tone="bad"
+        icon="⚠"
+        title="No signature to check"
+        request={request}
+      >
+        The token has no {outcome.decoded.missingParts.join(' and no ')} part: it was cut short, so its signature cannot
+        be checked. Copy the whole token again from the source.
+      </Verdict>
+    );
   } else if (!hasKey || verification.status === 'idle') {
     verdict = (
       <Verdict
