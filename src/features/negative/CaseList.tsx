@@ -1,7 +1,7 @@
 // Every case of the pack: what it sends, what a correct server does, why, and where the rule is written; whether
 // it is in the script, and if not, what it needs or why it does not apply. State is words and an icon, not colour.
 import { Icon, type IconName } from '../../components/Icon';
-import type { NegativeCase } from '../../core/negative';
+import type { NegativeCase, NegativeCaseId } from '../../core/negative';
 
 type Badge = { text: string; icon: IconName; className: string };
 
@@ -12,8 +12,23 @@ const BADGE_CLASS = {
   none: 'border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100',
 };
 
+// What a case left out for want of input is missing, by case id (the reason sentence says it in full).
+const NEEDS: Partial<Record<NegativeCaseId, string>> = {
+  'hmac-key-confusion': 'the server’s public key',
+  'jku-foreign': 'an http(s) foreign URL',
+  'x5u-foreign': 'an http(s) foreign URL',
+  expired: 'the signing key',
+  'not-yet-valid': 'the signing key',
+  'wrong-audience': 'the signing key',
+  'wrong-issuer': 'the signing key',
+  'crit-unknown': 'the signing key',
+  'alg-swap': 'the signing key',
+};
+
 function badgeOf(c: NegativeCase): Badge {
-  if (c.state === 'needs-key') return { text: 'Left out: needs input', icon: 'key', className: BADGE_CLASS.needs };
+  if (c.state === 'needs-key') {
+    return { text: `Left out: needs ${NEEDS[c.id] ?? 'more input'}`, icon: 'key', className: BADGE_CLASS.needs };
+  }
   if (c.state === 'n/a') return { text: 'Left out: does not apply', icon: 'cross', className: BADGE_CLASS.none };
   if (c.expected === 'accept')
     return { text: 'In the script: must be accepted', icon: 'check', className: BADGE_CLASS.ready };
@@ -37,7 +52,10 @@ function CaseItem({ item }: { item: NegativeCase }) {
           {item.title}{' '}
           <code className="font-mono text-xs font-normal text-slate-600 dark:text-slate-300">{item.id}</code>
         </h5>
-        <span className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs ${badge.className}`}>
+        <span
+          data-testid="negative-case-badge"
+          className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs ${badge.className}`}
+        >
           <Icon name={badge.icon} className="h-3.5 w-3.5" />
           {badge.text}
         </span>
