@@ -239,6 +239,27 @@ test('the panel follows the token, the keys, the request and the foreign URL, an
   page,
 }) => {
   const guard = guardPage(page);
+  // Makes the race certain rather than likely: once the test sets `slowRsaKeygen`, each RSA key the page
+  // generates takes 2 s longer (as on a slow machine), so an RSA pack is still under way when a later EC pack
+  // lands; `slowKeygens` counts the slowed calls not yet finished.
+  await page.addInitScript(() => {
+    const w = window as unknown as { slowRsaKeygen?: boolean; slowKeygens: number };
+    w.slowKeygens = 0;
+    const subtle = crypto.subtle;
+    const generateKey = subtle.generateKey.bind(subtle) as (...args: unknown[]) => Promise<unknown>;
+    const slowed = (async (algorithm: AlgorithmIdentifier, ...rest: unknown[]) => {
+      const name = typeof algorithm === 'string' ? algorithm : algorithm.name;
+      if (!w.slowRsaKeygen || !name.startsWith('RSA')) return generateKey(algorithm, ...rest);
+      w.slowKeygens += 1;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        return await generateKey(algorithm, ...rest);
+      } finally {
+        w.slowKeygens -= 1;
+      }
+    }) as typeof subtle.generateKey;
+    Object.defineProperty(subtle, 'generateKey', { value: slowed });
+  });
   const first = acceptedToken({ sub: 'first-user' });
   await openToken(page, first);
   await page.getByTestId('key-input').fill(key.privatePem);
@@ -282,6 +303,7 @@ test('the panel follows the token, the keys, the request and the foreign URL, an
     }).observe(element, { attributes: true, subtree: true, childList: true, characterData: true });
   });
   const second = acceptedToken({ sub: 'second-user' });
+  await page.evaluate(() => ((window as unknown as { slowRsaKeygen: boolean }).slowRsaKeygen = true));
   await page.getByTestId('token-input').fill(second);
   // The RSA pack has started (the progress counts seconds once it has).
   await expect(page.getByTestId('negative-pack')).toHaveAttribute('data-state', 'building');
@@ -293,8 +315,11 @@ test('the panel follows the token, the keys, the request and the foreign URL, an
   await expect(page.getByTestId('negative-pack')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   await expect(script).toContainText(ecToken);
   await expect(page.locator('[data-case="ecdsa-zero-signature"]')).toHaveAttribute('data-state', 'ready');
-  // Long enough for the abandoned RSA pack to have finished: it was dropped, not shown.
-  await page.waitForTimeout(3_000);
+  // The abandoned RSA pack finishes after the EC one landed: it is dropped, not shown.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { slowKeygens: number }).slowKeygens), { timeout: 60_000 })
+    .toBe(0);
+  await page.waitForTimeout(1_000);
   await expect(page.getByTestId('negative-pack')).toHaveAttribute('data-state', 'ready');
   await expect(script).toContainText(ecToken);
   const seen = await page.evaluate(() => (window as unknown as { seenStates: string[] }).seenStates);
