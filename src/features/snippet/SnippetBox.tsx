@@ -157,7 +157,11 @@ export function SnippetBox({ token }: { token: string }) {
         aria-label={`${kind} command`}
         className="max-h-48 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs leading-5 break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100"
       >
-        {token ? text : 'The command appears once there is a token.'}
+        {!token
+          ? 'The command appears once there is a token.'
+          : result?.ok
+            ? text
+            : 'No command until the request above is fixed.'}
       </pre>
     </div>
   );
