@@ -1,6 +1,7 @@
 /* global process, Buffer, fetch, console, document, HTMLElement */
-// Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png from
-// the production build (run `npm run build` first). Serves dist/ with `vite preview` on 127.0.0.1,
+// Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png and
+// docs/negative-light.png from the production build (run `npm run build` first); name scenes to make only those
+// (`node scripts/screenshots.mjs negative`; scenes: views, negative). Serves dist/ with `vite preview` on 127.0.0.1,
 // drives Debian's Chromium through playwright-core, and makes its RS256 key and token with node:crypto,
 // so the pictures show a real verification and nothing is pasted by hand.
 import { spawn } from 'node:child_process';
@@ -10,6 +11,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../config/chromium.mjs';
 
 const PORT = Number(process.env.SCREENSHOT_PORT ?? 4390);
+const SCENES = new Set(process.argv.slice(2));
+const wants = (scene) => SCENES.size === 0 || SCENES.has(scene);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const b64url = (value) => Buffer.from(value).toString('base64url');
@@ -67,7 +70,7 @@ try {
   await waitForServer();
   const { token, publicPem, privatePem } = exampleToken();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  for (const scheme of ['light', 'dark']) {
+  for (const scheme of wants('views') ? ['light', 'dark'] : []) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(`${BASE}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`);
@@ -82,6 +85,28 @@ try {
     await page.screenshot({ path: `docs/encode-${scheme}.png` });
     await context.close();
     console.log(`docs/decode-${scheme}.png, docs/encode-${scheme}.png`);
+  }
+  if (wants('negative')) {
+    // Test your server: the Decode view with the server's public key only, the request set in Send it, the
+    // panel open at its top, the key pane widened the way a user would (keyboard on the pane separator).
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1200 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${BASE}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`);
+    await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+    // Monaco loads when an editor is wanted (the pointer on it).
+    await page.getByTestId('payload-editor').hover();
+    await settle(page);
+    const separator = page.getByRole('separator', { name: 'Resize the Decoded and Key panes' });
+    for (let i = 0; i < 3; i++) await separator.press('ArrowLeft');
+    await page.getByTestId('snippet-url').fill('https://api.example.com/orders');
+    await page.getByTestId('negative-open').click();
+    await page.waitForSelector('[data-testid="negative-pack"][data-state="ready"]', { timeout: 60_000 });
+    await page.getByTestId('negative-pack').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+    await sleep(300);
+    await page.screenshot({ path: 'docs/negative-light.png' });
+    await context.close();
+    console.log('docs/negative-light.png');
   }
   await browser.close();
 } finally {

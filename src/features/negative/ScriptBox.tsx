@@ -30,11 +30,11 @@ export function ScriptBox({
         The script
       </h4>
       <p className="hint">
-        Run it where your server is reachable: <code className="font-mono">bash {SCRIPT_FILE_NAME}</code> (zsh works
-        too; <code className="font-mono">MAX_TIME=20</code> gives each request longer). It sends the control, then{' '}
-        {sent - 1} tokens, and prints one line per token: PASS when the server refused it, FAIL when it accepted it.
-        Exit status 0: every case refused; 1: some case accepted; 2: the control itself was refused, so the run proves
-        nothing. It holds your token (and tokens signed with your key, if you gave it): keep it as you keep the token.
+        Run it where your server is reachable: <code className="font-mono">bash {SCRIPT_FILE_NAME}</code> (or zsh;{' '}
+        <code className="font-mono">MAX_TIME=20</code> for a slow server). It sends the control and {sent - 1} tokens
+        and prints a line for each: PASS when the server refused it, FAIL when it accepted it. Exit status 0: all
+        refused; 1: some accepted; 2: the control itself was refused, so nothing is proven. It holds your token (and
+        tokens signed with your key, if you gave it): keep it as you keep the token.
       </p>
       {script.ok ? null : (
         <p role="alert" data-testid="negative-script-error" className="text-sm text-red-800 dark:text-red-300">
@@ -81,7 +81,7 @@ export function ScriptBox({
         data-current={current}
         tabIndex={0}
         aria-labelledby={headingId}
-        className={`max-h-72 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs leading-5 whitespace-pre text-slate-900 dark:bg-slate-900 dark:text-slate-100 ${current ? '' : 'opacity-60'}`}
+        className={`max-h-48 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs leading-5 whitespace-pre text-slate-900 dark:bg-slate-900 dark:text-slate-100 ${current ? '' : 'opacity-60'}`}
       >
         {script.ok ? script.script : 'The script appears once the request in Send it can be made.'}
       </pre>
