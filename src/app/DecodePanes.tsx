@@ -18,10 +18,9 @@ import {
   appStore,
   selectDecode,
   selectKeyDetection,
+  selectSendableToken,
   selectTokenKind,
   useAppState,
-  useDeferredDecode,
-  useIdleAppState,
 } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
@@ -38,16 +37,17 @@ function useKindPanels(): KindPanels | undefined {
 }
 
 function DecodeSnippet() {
-  // Deferred like the other heavy views: the verdict renders first.
-  const { outcome } = useDeferredDecode();
-  // The test pack says itself why a JWE or another kind of token cannot be tested, so it gets the text as it is.
-  const tokenText = useIdleAppState((s) => s.tokenText);
+  // The token on screen, never a lagging copy of it: a Copy command pressed right after a paste must send the
+  // token the user sees. Mounted after the first paint; the command itself is cheap to build.
+  const token = useAppState((s) => selectSendableToken(s.tokenText));
+  // The test pack says itself why a JSON serialization or an encrypted token cannot be tested: it gets the text.
+  const tokenText = useAppState((s) => s.tokenText);
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>
       <div className="space-y-5">
-        <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />
-        <NegativeLauncher token={outcome.ok ? outcome.decoded.normalized : tokenText} source="decode" />
+        <SnippetBox token={token} />
+        <NegativeLauncher token={tokenText} source="decode" />
       </div>
     </Suspense>
   );

@@ -1,6 +1,8 @@
 // The one lazily imported module holding Monaco (issue 3, issue 7: the first paint and the first
 // decode never wait for it). Bundled locally: `loader.config({ monaco })` stops @monaco-editor/react
 // from fetching Monaco from its CDN default, and the workers are built by Vite from the package.
+// Monaco's Trusted Types hook and worker factory must exist before its modules load (main.tsx imports this too).
+import './monacoEnvironment';
 import Editor, { loader } from '@monaco-editor/react';
 import { memo, useCallback, useMemo, useRef } from 'react';
 // The editor contributions (clipboard, find, folding, hover…): jsonMode imports this module lazily, and
@@ -8,14 +10,6 @@ import { memo, useCallback, useMemo, useRef } from 'react';
 import 'monaco-editor/internal/common/workers';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/language/json/monaco.contribution';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
-
-self.MonacoEnvironment = {
-  getWorker(_workerId: string, label: string) {
-    return label === 'json' ? new JsonWorker() : new EditorWorker();
-  },
-};
 loader.config({ monaco });
 
 // Editor themes whose background is the page's own (Tailwind white / slate-900), so the editors sit in

@@ -1,6 +1,6 @@
 // OpenID Connect extras (issue 4): at_hash / c_hash of an ID token checked against the access token
 // or code that came with it, and aud/azp/nonce against what the user types.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { computeTokenHash } from '../../src/core/oidc';
 import { EC_KID, startJwksServer } from './jwks-server';
 import type { JwksTestServer } from './jwks-server';

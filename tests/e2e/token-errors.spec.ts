@@ -1,6 +1,6 @@
 // Every decode error code the core documents reaches the page as `token-error[data-code]`, with what
 // and where, the offending character marked, and the last good token kept on screen (greyed out).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { b64url, defaultPayload, expectEditorText, guardPage, hs256, openToken } from './helpers';
 
 const header = b64url('{"alg":"HS256","typ":"JWT"}');

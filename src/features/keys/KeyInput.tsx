@@ -49,7 +49,9 @@ export function KeyInput({ purpose, hmac }: KeyInputProps) {
         placeholder={placeholder}
         aria-describedby="key-kind key-privacy"
         onChange={(event) => actions.setKeyText(event.target.value)}
-        className="field-mono resize-y"
+        // PEM lines stay whole (64 characters each): wrapped mid-line a key looks broken. Long lines scroll.
+        wrap="off"
+        className="field-mono resize-y overflow-x-auto whitespace-pre"
       />
       <p
         id="key-kind"

@@ -1,5 +1,6 @@
 // Every case of the pack: what it sends, what a correct server does, why, and where the rule is written; whether
 // it is in the script, and if not, what it needs or why it does not apply. State is words and an icon, not colour.
+import { memo } from 'react';
 import { Icon, type IconName } from '../../components/Icon';
 import type { NegativeCase, NegativeCaseId } from '../../core/negative';
 
@@ -117,7 +118,8 @@ function CaseItem({ item }: { item: NegativeCase }) {
   );
 }
 
-export function CaseList({ cases }: { cases: NegativeCase[] }) {
+// Memoised: the panel re-renders on every keystroke in the page's inputs, the list only when a new pack lands.
+export const CaseList = memo(function CaseList({ cases }: { cases: NegativeCase[] }) {
   return (
     <ol aria-label="Test cases" className="space-y-2">
       {cases.map((item) => (
@@ -125,4 +127,4 @@ export function CaseList({ cases }: { cases: NegativeCase[] }) {
       ))}
     </ol>
   );
-}
+});

@@ -4,7 +4,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useElapsedSeconds } from '../../components/useElapsedSeconds';
 import { DEFAULT_FOREIGN_URL, type NegativeKeyState, type NegativePack } from '../../core/negative';
-import { snippetRequestOf, useIdleAppState } from '../../state';
+import { snippetRequestOf, useAppState } from '../../state';
 import { CaseList } from './CaseList';
 import type { TokenSource } from './NegativeLauncher';
 import { ScriptBox } from './ScriptBox';
@@ -54,11 +54,12 @@ function Progress({ state }: { state: Extract<PackState, { status: 'building' }>
 
 export function NegativePanel({ token, source }: { token: string; source: TokenSource }) {
   const ids = useId();
-  // Off the keystroke path, like the snippet box: one consistent state as of the last idle moment.
-  const keyText = useIdleAppState((s) => s.keyText);
-  const secretEncoding = useIdleAppState((s) => s.secretEncoding);
-  const fetchedKeySet = useIdleAppState((s) => s.fetchedKeySet);
-  const settings = useIdleAppState((s) => s.snippetRequest);
+  // What is on screen, never a lagging copy: a script downloaded right after an edit must be made from it. The
+  // pack is remade when the typing pauses (useNegativePack); the case list and the script re-render only then.
+  const keyText = useAppState((s) => s.keyText);
+  const secretEncoding = useAppState((s) => s.secretEncoding);
+  const fetchedKeySet = useAppState((s) => s.fetchedKeySet);
+  const settings = useAppState((s) => s.snippetRequest);
   const request = useMemo(() => snippetRequestOf(settings), [settings]);
   const [foreignUrl, setForeignUrl] = useState(foreignUrlInSession);
   const state = useNegativePack({

@@ -1,6 +1,6 @@
 // The script that sends every ready case with the Send-it request, with Copy and Download, and the pack as JSON.
 // The page never sends these requests itself: the user runs the script where the server is reachable.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { downloadText } from '../../components/downloadText';
 import { buildNegativePackJson, tryBuildNegativeScript, type NegativePack } from '../../core/negative';
@@ -9,7 +9,7 @@ import type { SnippetRequest } from '../../core/snippets';
 export const SCRIPT_FILE_NAME = 'negative-tests.sh';
 export const JSON_FILE_NAME = 'negative-tests.json';
 
-export function ScriptBox({
+export const ScriptBox = memo(function ScriptBox({
   pack,
   request,
   current,
@@ -87,4 +87,4 @@ export function ScriptBox({
       </pre>
     </div>
   );
-}
+});
