@@ -1,7 +1,7 @@
 /* global process, Buffer, fetch, console, document, HTMLElement */
 // Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png and one picture
 // per guide scene (SCENES below: `profiles` makes docs/profiles-light.png and docs/profiles-id-token-light.png,
-// `sdjwt` docs/sdjwt-light.png, `x5c` docs/x5c-light.png) from the production build (run `npm run build` first);
+// `sdjwt` docs/sdjwt-light.png, `x5c` docs/x5c-light.png, `negative` docs/negative-light.png) from the production build (run `npm run build` first);
 // name scenes on the command line to make only those (`node scripts/screenshots.mjs x5c`; `decode` makes the
 // overviews). Serves dist/ with `vite preview` on 127.0.0.1, drives Debian's Chromium through playwright-core, and
 // makes its keys, tokens and certificates with node:crypto, the openssl CLI and @sd-jwt/core, so the pictures show
@@ -314,6 +314,30 @@ async function x5cScene(browser) {
   console.log('docs/x5c-light.png');
 }
 
+async function negativeScene(browser) {
+  const { token, publicPem } = exampleToken();
+  // Test your server: the Decode view with the server's public key only, the request set in Send it, the
+  // panel open at its top, the key pane widened the way a user would (keyboard on the pane separator).
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1200 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`);
+  await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+  // Monaco loads when an editor is wanted (the pointer on it).
+  await page.getByTestId('payload-editor').hover();
+  await settle(page);
+  const separator = page.getByRole('separator', { name: 'Resize the Decoded and Key panes' });
+  for (let i = 0; i < 3; i++) await separator.press('ArrowLeft');
+  await page.getByTestId('snippet-url').fill('https://api.example.com/orders');
+  await page.getByTestId('negative-open').click();
+  await page.waitForSelector('[data-testid="negative-pack"][data-state="ready"]', { timeout: 60_000 });
+  await page.getByTestId('negative-pack').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await sleep(300);
+  await page.screenshot({ path: 'docs/negative-light.png' });
+  await context.close();
+  console.log('docs/negative-light.png');
+}
+
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
     try {
@@ -338,7 +362,7 @@ async function settle(page) {
 }
 
 // The guide's pictures beyond the four overviews, by the name that makes only that one.
-const SCENES = { profiles: profileScenes, sdjwt: sdJwtScene, x5c: x5cScene };
+const SCENES = { profiles: profileScenes, sdjwt: sdJwtScene, x5c: x5cScene, negative: negativeScene };
 
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',

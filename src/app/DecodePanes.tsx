@@ -40,6 +40,9 @@ const X5C_VIEWS = {
 };
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
+const NegativeLauncher = lazy(() =>
+  import('../features/negative/NegativeLauncher').then((m) => ({ default: m.NegativeLauncher })),
+);
 
 /** The panels of the token box's kind, or undefined for a compact JWS (the panels of this file). */
 function useKindPanels(): KindPanels | undefined {
@@ -50,10 +53,15 @@ function DecodeSnippet() {
   // The token on screen, never a lagging copy of it: a Copy command pressed right after a paste must send the
   // token the user sees. Mounted after the first paint; the command itself is cheap to build.
   const token = useAppState((s) => selectSendableToken(s.tokenText));
+  // The test pack says itself why a JSON serialization or an encrypted token cannot be tested: it gets the text.
+  const tokenText = useAppState((s) => s.tokenText);
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>
-      <SnippetBox token={token} />
+      <div className="space-y-5">
+        <SnippetBox token={token} />
+        <NegativeLauncher token={tokenText} source="decode" />
+      </div>
     </Suspense>
   );
 }

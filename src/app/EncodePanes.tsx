@@ -7,6 +7,7 @@ import { EncodeEditors } from '../features/encode/EncodeEditors';
 import { SignedClaims } from '../features/encode/SignedClaims';
 import { SigningPanel } from '../features/keys/SigningPanel';
 import { TokenOutput } from '../features/encode/TokenOutput';
+import { NegativeLauncher } from '../features/negative/NegativeLauncher';
 import { SnippetBox } from '../features/snippet/SnippetBox';
 import { TemplateMenu } from '../features/templates/TemplateMenu';
 import { SavedKeys } from '../features/keys/SavedKeys';
@@ -22,7 +23,12 @@ const SdJwtHolderPanel = lazy(() => loadSdJwtPanels().then((m) => ({ default: m.
 function EncodeSnippet() {
   // The signed token on screen, as token-output shows it, never a lagging copy.
   const token = useAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
-  return <SnippetBox token={token} />;
+  return (
+    <>
+      <SnippetBox token={token} />
+      <NegativeLauncher token={token} source="encode" />
+    </>
+  );
 }
 
 export function EncodePanes() {

@@ -13,11 +13,12 @@ import type {
   LinkToken,
   Mode,
   NoticeKind,
+  SnippetRequestSettings,
   ThemeChoice,
 } from './appState';
 import { prettyHeader, prettyPayload, selectDecode } from './derived';
 import { parseJsonObject, withMembers } from './jsonParts';
-import { saveTheme } from './preferences';
+import { saveSnippetPreferences, saveTheme } from './preferences';
 import { appStore, catchUpNow } from './store';
 
 const set = appStore.setState;
@@ -46,7 +47,12 @@ export function setTokenText(raw: string): void {
 
 /** `keySetUrl`: where a fetched JWKS came from; any other change of the key text forgets it. */
 export function setKeyText(text: string, source: KeySource = 'user', keySetUrl?: string): void {
-  set({ keyText: text, keySource: source, keySetUrl: source === 'jwks' ? keySetUrl : undefined });
+  set({
+    keyText: text,
+    keySource: source,
+    keySetUrl: source === 'jwks' ? keySetUrl : undefined,
+    ...(source === 'jwks' && keySetUrl ? { fetchedKeySet: { url: keySetUrl, text } } : {}),
+  });
 }
 
 export function setSecretEncoding(secretEncoding: SecretEncoding): void {
@@ -235,4 +241,13 @@ export function setEncryption(changes: Partial<EncryptionSettings>): void {
 /** Encode view: the SD-JWT settings (selectively disclosable claims, decoys, holder key, presentation). */
 export function setSdJwt(changes: Partial<SdJwtSettings>): void {
   set((state) => ({ sdJwt: { ...state.sdJwt, ...changes } }));
+}
+
+/** The Send-it request (method, URL, auth style, body); all but the body are remembered for the next visit. */
+export function setSnippetRequest(changes: Partial<SnippetRequestSettings>): void {
+  const snippetRequest = { ...get().snippetRequest, ...changes };
+  set({ snippetRequest });
+  // A body may hold data the user would not want kept: it lives as long as the page.
+  const { body: _body, ...preferences } = snippetRequest;
+  saveSnippetPreferences(preferences);
 }

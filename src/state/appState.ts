@@ -1,16 +1,9 @@
 // The app's state: only what the user typed or chose. Everything else (decoded parts, verdicts,
 // lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
-import type {
-  AlgorithmChoice,
-  ProfileChoice,
-  SdAlgName,
-  SecretEncoding,
-  SnippetAuthStyle,
-  VerifyResult,
-  X5cTokenVerdict,
-} from '../core';
+import type { AlgorithmChoice, ProfileChoice, SdAlgName, SecretEncoding, VerifyResult, X5cTokenVerdict } from '../core';
 import type { SigningErrorCode } from './errorText';
+import { DEFAULT_SNIPPET, type SnippetPreferences } from './preferences';
 
 export type Mode = 'decode' | 'encode';
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -139,6 +132,15 @@ export type SdJwtOutput = {
   presentation?: { kept: string[]; added: string[]; kbJwt?: string };
 };
 
+/**
+ * The request the token is sent with (the Send-it box, `snippet-*`): the snippets and the negative-test script
+ * both use it. URL, method and auth style are remembered (preferences.ts); the body is not.
+ */
+export type SnippetRequestSettings = SnippetPreferences & { body: string };
+
+/** A key set fetched from a URL this session (the JWKS panel): kept after the key box is changed. */
+export type FetchedKeySet = { url: string; text: string };
+
 /** Encode view: the signed token encrypted to a recipient (a nested JWT, `cty: "JWT"`). */
 export type EncryptionSettings = { enabled: boolean; alg: string; enc: string; keyText: string };
 
@@ -162,8 +164,9 @@ export type AppState = {
   alg: AlgorithmChoice;
   /** Encode view: refresh iat/exp on every change (issue 5 templates option). */
   refreshTimes: boolean;
-  /** A template asked the snippet to use this Authorization style (a new object per request). */
-  snippetAuthRequest: { style: SnippetAuthStyle } | undefined;
+  snippetRequest: SnippetRequestSettings;
+  /** The last key set fetched from a URL; the negative-test pack uses it as the server's public key. */
+  fetchedKeySet: FetchedKeySet | undefined;
   /** The key of a signed token found inside a decrypted JWE (`inner-key-input`). */
   innerKeyText: string;
   innerSecretEncoding: SecretEncoding;
@@ -192,7 +195,11 @@ export function initialPayload(nowSeconds: number): Record<string, unknown> {
   return { sub: '1234567890', name: 'Ada Lovelace', iat: nowSeconds, exp: nowSeconds + 3600 };
 }
 
-export function createInitialState(theme: ThemeChoice, nowMs: number): AppState {
+export function createInitialState(
+  theme: ThemeChoice,
+  nowMs: number,
+  snippet: SnippetPreferences = DEFAULT_SNIPPET,
+): AppState {
   return {
     mode: 'decode',
     tokenText: '',
@@ -207,7 +214,8 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     payloadText: JSON.stringify(initialPayload(Math.floor(nowMs / 1000)), null, 2),
     alg: 'HS256',
     refreshTimes: false,
-    snippetAuthRequest: undefined,
+    snippetRequest: { ...snippet, body: '' },
+    fetchedKeySet: undefined,
     innerKeyText: '',
     innerSecretEncoding: 'utf8',
     detachedPayloadText: '',

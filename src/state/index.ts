@@ -20,6 +20,7 @@ export {
 } from './derived';
 export type { DecodeOutcome, TokenProblem } from './derived';
 export { useIsDark } from './theme';
+export { bodyAllowed, snippetRequestOf } from './snippetRequest';
 export { useNow } from './useNow';
 export { clockOptions, useVerdictClock } from './clock';
 export type { VerdictClock } from './clock';

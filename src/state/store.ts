@@ -4,10 +4,10 @@
 import { useSyncExternalStore } from 'react';
 import { createInitialState, type AppState } from './appState';
 import { createStore, type Listener } from './createStore';
-import { loadTheme } from './preferences';
+import { loadSnippetPreferences, loadTheme } from './preferences';
 import { whenIdle } from './whenIdle';
 
-export const appStore = createStore<AppState>(createInitialState(loadTheme(), Date.now()));
+export const appStore = createStore<AppState>(createInitialState(loadTheme(), Date.now(), loadSnippetPreferences()));
 
 /**
  * Reads a slice of the state; the component re-renders only when that slice changes (Object.is).

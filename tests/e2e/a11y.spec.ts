@@ -6,7 +6,17 @@ import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './csp-guard';
 import { anchorPem, fixtureToken, x5cFixtures } from '../fixtures/x5c/x5c-fixtures';
-import { defaultPayload, ecKeyPair, es256, hs256, nowSeconds, publicJwk, waitForMonaco } from './helpers';
+import {
+  defaultPayload,
+  ecKeyPair,
+  es256,
+  hs256,
+  nowSeconds,
+  publicJwk,
+  rs256,
+  rsaKeyPair,
+  waitForMonaco,
+} from './helpers';
 import { AUD, NONCE, ecKey, forgedDisclosure, makeSdJwt } from './sdjwt-tokens';
 
 const SECRET = 'a11y-secret-that-is-long-enough-for-hs256!';
@@ -126,6 +136,33 @@ for (const view of ['decode', 'encode'] as const) {
       else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
       expect(await axeViolations(page), theme).toEqual([]);
     }
+    await watch.expectClean();
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: zero violations with the Test your server panel open, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const watch = await watchPage(page);
+    const key = rsaKeyPair();
+    await page.goto(`/#token=${rs256(defaultPayload({ iss: 'https://issuer.example' }), key)}`);
+    await page.getByTestId('key-input').fill(key.publicPem);
+    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+    await page.getByTestId(`theme-${theme}`).click();
+    await page.getByTestId('negative-open').click();
+    await expect(page.getByTestId('negative-pack')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    // Every state of a case on screen (in the script, left out for want of a key, not applicable), and the
+    // disclosures open.
+    for (const state of ['ready', 'needs-key', 'n/a']) {
+      await expect(page.locator(`[data-testid="negative-case"][data-state="${state}"]`).first()).toBeVisible();
+    }
+    for (const summary of await page.getByTestId('negative-pack').locator('summary').all()) await summary.click();
+    await page.getByTestId('snippet-url').fill('not a url');
+    await expect(page.getByTestId('negative-script-error')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('snippet-url').fill('https://api.example.com/orders');
+    await expect(page.getByTestId('negative-script-error')).toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
     await watch.expectClean();
   });
 }

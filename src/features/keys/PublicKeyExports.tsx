@@ -2,7 +2,7 @@
 // can be registered with a service. Key text lives in React state only: nothing is persisted.
 import type { JwsAlgorithm } from '../../core/types';
 import { CopyButton } from '../../components/CopyButton';
-import { downloadText } from './downloadText';
+import { downloadText } from '../../components/downloadText';
 import { EXPORT_MIME, publicKeyFileName } from './keygenChoices';
 import type { PublicExportKind } from './keygenChoices';
 
