@@ -21,6 +21,7 @@ import {
   selectTokenKind,
   useAppState,
   useDeferredDecode,
+  useIdleAppState,
 } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
@@ -36,10 +37,15 @@ function useKindPanels(): KindPanels | undefined {
 function DecodeSnippet() {
   // Deferred like the other heavy views: the verdict renders first.
   const { outcome } = useDeferredDecode();
+  // A compact token of another kind (a JWE) is sent as it is; a JSON serialization is not a header value.
+  const other = useIdleAppState((s) => {
+    const info = selectTokenKind(s.tokenText);
+    return KIND_PANELS[info.kind]?.decoded && !info.text.startsWith('{') ? info.text : '';
+  });
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>
-      <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />
+      <SnippetBox token={outcome.ok ? outcome.decoded.normalized : other} />
     </Suspense>
   );
 }
@@ -68,7 +74,7 @@ function AlgLine() {
 
 function DecodedPane() {
   const kind = useKindPanels();
-  if (kind) {
+  if (kind?.decoded) {
     return (
       <Suspense fallback={null}>
         <kind.decoded />
@@ -88,7 +94,7 @@ function KeyPane() {
   return (
     <div className="space-y-5">
       <div className="space-y-2">
-        {kind ? (
+        {kind?.verdicts ? (
           <Suspense fallback={null}>
             <kind.verdicts />
           </Suspense>
@@ -108,7 +114,7 @@ function KeyPane() {
       ) : null}
       <SavedKeys />
       <KeyExtras mode="decode" />
-      {kind ? null : <LintList />}
+      {kind?.decoded ? null : <LintList />}
       <DecodeSnippet />
     </div>
   );
@@ -130,7 +136,7 @@ export function DecodePanes() {
               <div className="min-h-48 flex-1">
                 <TokenInput />
               </div>
-              <TokenStatus showDecodeError={kind === undefined} />
+              <TokenStatus showDecodeError={kind?.decoded === undefined} />
             </div>
           </PanelBoundary>
         </Pane>

@@ -8,6 +8,7 @@ export {
   selectDecode,
   selectTokenKind,
   selectKeyDetection,
+  selectEncKeyDetection,
   selectKeyExposure,
   selectTimeClaims,
   selectClaimRows,
@@ -22,3 +23,5 @@ export { clockOptions, useVerdictClock } from './clock';
 export type { VerdictClock } from './clock';
 export { LARGE_TEXT_CHARS, LIST_PREVIEW_ITEMS, formatCount, useDeferredDecode } from './deferredDecode';
 export type { DecodeSnapshot } from './deferredDecode';
+export { createAsyncResults } from './asyncResults';
+export type { AsyncResults, AsyncView } from './asyncResults';

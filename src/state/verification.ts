@@ -11,22 +11,31 @@ import { errorMessage } from './errorText';
 export function startVerification(store: Store<AppState>): () => void {
   // The inputs of the last request, compared one by one: joining them into one key string copied the
   // whole token (megabytes for a large payload) on every change of the store.
-  let last: { token: string; keyText: string; secretEncoding: string; clock: AppState['clock'] } | undefined;
+  let last:
+    | { token: string; keyText: string; secretEncoding: string; clock: AppState['clock']; detached: string | undefined }
+    | undefined;
   let requestId = 0;
   const run = () => {
     const state = store.getState();
     const outcome = selectDecode(state.tokenText);
     const token = outcome.ok ? outcome.decoded.normalized : '';
+    // A detached JWS (RFC 7515 Appendix F) is verified over the payload the user typed beside it; an empty box
+    // leaves the core's own verdict (the empty payload, and a hint that the payload may be detached).
+    const detached =
+      outcome.ok && outcome.decoded.detached && state.detachedPayloadText !== ''
+        ? state.detachedPayloadText
+        : undefined;
     if (
       last &&
       last.token === token &&
       last.keyText === state.keyText &&
       last.secretEncoding === state.secretEncoding &&
-      last.clock === state.clock
+      last.clock === state.clock &&
+      last.detached === detached
     ) {
       return;
     }
-    last = { token, keyText: state.keyText, secretEncoding: state.secretEncoding, clock: state.clock };
+    last = { token, keyText: state.keyText, secretEncoding: state.secretEncoding, clock: state.clock, detached };
     requestId += 1;
     const id = requestId;
     if (!outcome.ok || state.keyText.trim() === '') {
@@ -41,7 +50,7 @@ export function startVerification(store: Store<AppState>): () => void {
     verifyDecodedToken(
       outcome.decoded,
       { text: state.keyText, secretEncoding: state.secretEncoding },
-      clockOptions(state.clock, Date.now()),
+      { ...clockOptions(state.clock, Date.now()), ...(detached !== undefined ? { detachedPayload: detached } : {}) },
     ).then(
       (result) => {
         if (id === requestId) store.setState({ verification: { status: 'done', requestId: id, result } });
