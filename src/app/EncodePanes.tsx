@@ -1,10 +1,11 @@
 // The Encode view, mirroring Decode: Encoded (the signed token) | Decoded (header, payload) | Key & signing.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { requestMonaco } from '../components/useMonaco';
 import { EncodeEditors } from '../features/encode/EncodeEditors';
 import { SigningPanel } from '../features/keys/SigningPanel';
+import { PayloadForm } from '../features/encode/PayloadForm';
 import { TokenOutput } from '../features/encode/TokenOutput';
 import { SnippetBox } from '../features/snippet/SnippetBox';
 import { TemplateMenu } from '../features/templates/TemplateMenu';
@@ -12,6 +13,9 @@ import { SavedKeys } from '../features/keys/SavedKeys';
 import { useIdleAppState } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
+
+// Encrypting the output (JWE) is code-split: the JWE engine loads with this panel, not with the Encode view.
+const EncryptPanel = lazy(() => import('../features/jwe/EncryptPanel').then((m) => ({ default: m.EncryptPanel })));
 
 function EncodeSnippet() {
   const token = useIdleAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
@@ -48,6 +52,12 @@ export function EncodePanes() {
           <PanelBoundary name="Key">
             <div className="space-y-5">
               <SigningPanel />
+              <PayloadForm />
+              <PanelBoundary name="Encryption">
+                <Suspense fallback={null}>
+                  <EncryptPanel />
+                </Suspense>
+              </PanelBoundary>
               <SavedKeys />
               <KeyExtras mode="encode" />
             </div>

@@ -123,7 +123,15 @@ export function setMode(mode: Mode): void {
       return;
     }
   } else if (state.signing.token) {
-    set({ mode, tokenText: state.signing.token, tokenChanges: [], decodeDraft: undefined });
+    // A detached token goes over with its payload in the detached payload box, so it verifies there too.
+    const detached = state.signing.status === 'done' ? state.signing.detachedPayload : undefined;
+    set({
+      mode,
+      tokenText: state.signing.token,
+      tokenChanges: [],
+      decodeDraft: undefined,
+      ...(detached !== undefined ? { detachedPayloadText: detached } : {}),
+    });
     catchUpNow();
     return;
   }
@@ -208,4 +216,8 @@ export function setClock(changes: Partial<ClockSettings>): void {
 
 export function setEncryption(changes: Partial<EncryptionSettings>): void {
   set((state) => ({ encryption: { ...state.encryption, ...changes } }));
+}
+
+export function setSignDetached(signDetached: boolean): void {
+  set({ signDetached });
 }

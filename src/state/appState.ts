@@ -2,6 +2,7 @@
 // lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
 import type { AlgorithmChoice, ProfileChoice, SecretEncoding, SnippetAuthStyle, VerifyResult } from '../core';
+import type { JweErrorCode } from '../core/jwe/codes';
 import type { SigningErrorCode } from './errorText';
 
 export type Mode = 'decode' | 'encode';
@@ -27,9 +28,32 @@ export type VerificationState =
 export type SigningState =
   | { status: 'idle'; requestId: number; token: string }
   | { status: 'pending'; requestId: number; token: string }
-  | { status: 'done'; requestId: number; token: string }
-  /** `token` is the last good output, shown greyed out as stale. */
-  | { status: 'error'; requestId: number; token: string; code: SigningErrorCode; message: string };
+  /** `encrypted`: the token is a JWE of the signed token (the Encode view's encryption is on). */
+  | {
+      status: 'done';
+      requestId: number;
+      token: string;
+      encrypted?: EncryptedOutput;
+      /** The payload as signed, when the token is detached (`header..signature`). */
+      detachedPayload?: string;
+    }
+  /** `token` is the last good output, shown greyed out as stale. `stage`: encrypting failed, not signing. */
+  | {
+      status: 'error';
+      requestId: number;
+      token: string;
+      code: SigningErrorCode | JweErrorCode;
+      message: string;
+      stage?: 'encrypt';
+    };
+
+/** What the Encode view's encryption made: the JWE's header and the signed token inside it. */
+export type EncryptedOutput = {
+  inner: string;
+  header: Record<string, unknown>;
+  keyLabel: string;
+  warnings: string[];
+};
 
 /**
  * What the relying party expects (the `expect-*` inputs): token profiles and SD-JWT key binding compare
@@ -69,7 +93,14 @@ export type ClockSettings = {
 };
 
 /** Encode view: the signed token encrypted to a recipient (a nested JWT, `cty: "JWT"`). */
-export type EncryptionSettings = { enabled: boolean; alg: string; enc: string; keyText: string };
+export type EncryptionSettings = {
+  enabled: boolean;
+  alg: string;
+  enc: string;
+  keyText: string;
+  /** How a shared key or password in `keyText` is read. */
+  secretEncoding: SecretEncoding;
+};
 
 export type AppState = {
   mode: Mode;
@@ -105,6 +136,8 @@ export type AppState = {
   expected: Expectations;
   clock: ClockSettings;
   encryption: EncryptionSettings;
+  /** Encode view: output the signed token with its payload detached (`header..signature`, RFC 7515 Appendix F). */
+  signDetached: boolean;
   theme: ThemeChoice;
   notices: Notice[];
   verification: VerificationState;
@@ -140,7 +173,8 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     profile: 'auto',
     expected: NO_EXPECTATIONS,
     clock: { asOf: undefined, leewaySeconds: 0, maxAgeSeconds: undefined },
-    encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '' },
+    encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '', secretEncoding: 'utf8' },
+    signDetached: false,
     theme,
     notices: [],
     verification: { status: 'idle', requestId: 0 },

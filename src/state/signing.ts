@@ -2,7 +2,8 @@
 // again, and a result older than the latest request is dropped (WebCrypto promises resolve out of order).
 import { payloadToSign } from '../core/payload-bytes';
 import type * as SignModule from '../core/sign';
-import type { AppState } from './appState';
+import type { AppState, SigningState } from './appState';
+import { encryptSigned } from './encryption';
 import type { Store } from './createStore';
 import { errorMessage, signingErrorCode } from './errorText';
 
@@ -26,7 +27,18 @@ export function startSigning(store: Store<AppState>): () => void {
       state.payloadText,
       state.refreshTimes ? { refreshTimesAt: Date.now() / 1000 } : {},
     );
-    const inputKey = [state.headerText, payloadText, state.keyText, state.secretEncoding, state.alg].join('\u0000');
+    // Encrypting wraps the signed token (a nested JWT); a detached token stays as it is (it has no payload to hide).
+    const encryption = state.encryption.enabled ? state.encryption : undefined;
+    const detached = state.signDetached && !encryption;
+    const inputKey = [
+      state.headerText,
+      payloadText,
+      state.keyText,
+      state.secretEncoding,
+      state.alg,
+      detached ? 'detached' : '',
+      encryption ? JSON.stringify(encryption) : '',
+    ].join('\u0000');
     if (inputKey === lastKey) return;
     lastKey = inputKey;
     requestId += 1;
@@ -40,12 +52,35 @@ export function startSigning(store: Store<AppState>): () => void {
           state.headerText,
           payloadText,
           { text: state.keyText, secretEncoding: state.secretEncoding },
-          { allowNone: state.alg === 'none' },
+          { allowNone: state.alg === 'none', detached },
         ),
       )
+      .then(async (signed) => ({ signed, encrypted: encryption ? await encryptSigned(signed, encryption) : undefined }))
       .then(
-        (signed) => {
-          if (id === requestId) store.setState({ signing: { status: 'done', requestId: id, token: signed } });
+        ({ signed, encrypted }) => {
+          if (id !== requestId) return;
+          let signing: SigningState;
+          if (!encrypted) {
+            signing = {
+              status: 'done',
+              requestId: id,
+              token: signed,
+              ...(detached ? { detachedPayload: payloadText } : {}),
+            };
+          } else if (encrypted.ok) {
+            signing = { status: 'done', requestId: id, token: encrypted.token, encrypted: encrypted.output };
+          } else {
+            const last = store.getState().signing.token;
+            signing = {
+              status: 'error',
+              requestId: id,
+              token: last,
+              code: encrypted.code,
+              message: encrypted.message,
+              stage: 'encrypt',
+            };
+          }
+          store.setState({ signing });
         },
         (error: unknown) => {
           if (id !== requestId) return;

@@ -1,10 +1,52 @@
 // Encode view: the signed token (`token-output`), live. When signing fails, the reason in plain words
 // and the last good token visibly stale.
+import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
-import { appStore, useAppState } from '../../state';
+import { appStore, useAppState, type EncryptedOutput } from '../../state';
+
+/** What an encrypted output holds: the JWE's algorithms and recipient, and the signed token inside. */
+function EncryptedCaption({ encrypted }: { encrypted: EncryptedOutput }) {
+  const { alg, enc } = encrypted.header;
+  return (
+    <div data-testid="token-output-encrypted" className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
+      <p>
+        <span aria-hidden="true">🔒 </span>
+        Encrypted (JWE, {String(alg)} with {String(enc)}) to {encrypted.keyLabel}. Inside: the signed token below
+        (nested JWT, <code className="font-mono">cty: &quot;JWT&quot;</code>).
+      </p>
+      {encrypted.warnings.length > 0 ? (
+        <ul className="space-y-1 text-amber-900 dark:text-amber-200">
+          {encrypted.warnings.map((warning) => (
+            <li key={warning}>
+              <span aria-hidden="true">ℹ </span>
+              {warning}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <details>
+        <summary className="cursor-pointer">The signed token inside</summary>
+        <p
+          data-testid="token-output-inner"
+          tabIndex={0}
+          className="token-layer mt-1 rounded-md border border-slate-300 dark:border-slate-700"
+        >
+          {encrypted.inner}
+        </p>
+        <CopyButton testId="copy-inner-token" label="Copy the signed token" getText={() => encrypted.inner} />
+      </details>
+    </div>
+  );
+}
 
 export function TokenOutput() {
   const signing = useAppState((s) => s.signing);
+  // The caption of the last encrypted token stays while the next one is made (no flicker on every keystroke).
+  const encryptionOn = useAppState((s) => s.encryption.enabled);
+  const [lastEncrypted, setLastEncrypted] = useState<EncryptedOutput>();
+  const latest = signing.status === 'done' ? signing.encrypted : undefined;
+  if (latest && latest !== lastEncrypted) setLastEncrypted(latest);
+  const encrypted = encryptionOn ? (latest ?? lastEncrypted) : undefined;
   const stale = signing.status === 'error';
   const parts = signing.token.split('.');
   return (
@@ -18,11 +60,12 @@ export function TokenOutput() {
             className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
           >
             <p className="font-semibold">
-              <span aria-hidden="true">✕ </span>Not signed
+              <span aria-hidden="true">✕ </span>
+              {signing.stage === 'encrypt' ? 'Signed, but not encrypted' : 'Not signed'}
             </p>
             <p className="mt-1">{signing.message}</p>
             {signing.token ? (
-              <p className="mt-1">The token below is the last one that was signed and is out of date.</p>
+              <p className="mt-1">The token below is the last one that was made and is out of date.</p>
             ) : null}
           </div>
         ) : null}
@@ -32,7 +75,7 @@ export function TokenOutput() {
         data-state={signing.status}
         data-stale={stale || undefined}
         data-request={signing.requestId}
-        aria-label="Signed token"
+        aria-label={encrypted ? 'Encrypted token' : 'Signed token'}
         role="textbox"
         aria-readonly="true"
         tabIndex={0}
@@ -46,10 +89,29 @@ export function TokenOutput() {
             <span className="token-dot">.</span>
             <span className="token-signature">{parts[2]}</span>
           </>
+        ) : parts.length === 5 ? (
+          // A JWE (RFC 7516 §7.1): header, encrypted key, IV, ciphertext, tag, in the token box's colours.
+          <>
+            <span className="token-header">{parts[0]}</span>
+            <span className="token-dot">.</span>
+            <span className="token-encrypted-key">{parts[1]}</span>
+            <span className="token-dot">.</span>
+            <span className="token-iv">{parts[2]}</span>
+            <span className="token-dot">.</span>
+            <span className="token-payload">{parts[3]}</span>
+            <span className="token-dot">.</span>
+            <span className="token-signature">{parts[4]}</span>
+          </>
         ) : (
           signing.token
         )}
       </div>
+      {encrypted ? <EncryptedCaption encrypted={encrypted} /> : null}
+      {signing.status === 'done' && signing.detachedPayload !== undefined ? (
+        <p data-testid="token-output-detached" className="text-sm text-slate-700 dark:text-slate-300">
+          Detached (RFC 7515 Appendix F): the payload part is empty; the receiver must have the payload to verify.
+        </p>
+      ) : null}
       <div className="flex items-center gap-2">
         <CopyButton
           testId="copy-token"
