@@ -21,19 +21,23 @@ export function panel<M, K extends keyof M>(load: () => Promise<M>, name: K): La
   return lazy(() => load().then((module) => ({ default: module[name] as ComponentType })));
 }
 
+// One loader per feature: its panels share a chunk and one import site.
+const loadJwe = () => import('../features/jwe/panels');
+const loadJws = () => import('../features/jws/panels');
+
 // RFC 7516: an encrypted token, compact or in either JSON serialization; the key box holds the decryption key.
 const JWE: KindPanels = {
-  decoded: panel(() => import('../features/jwe/JweDecoded'), 'JweDecoded'),
-  verdicts: panel(() => import('../features/jwe/JweVerdicts'), 'JweVerdicts'),
-  keyExtras: panel(() => import('../features/jwe/JweKeyExtras'), 'JweKeyExtras'),
+  decoded: panel(loadJwe, 'JweDecoded'),
+  verdicts: panel(loadJwe, 'JweVerdicts'),
+  keyExtras: panel(loadJwe, 'JweKeyExtras'),
   keyPurpose: 'decrypt',
 };
 
 // RFC 7515 §7.2: a signed token in JSON serialization, one signature or several.
 const JWS_JSON: KindPanels = {
-  decoded: panel(() => import('../features/jws/JwsJsonDecoded'), 'JwsJsonDecoded'),
-  verdicts: panel(() => import('../features/jws/JwsJsonVerdicts'), 'JwsJsonVerdicts'),
-  keyExtras: panel(() => import('../features/jws/JwsJsonKeyExtras'), 'JwsJsonKeyExtras'),
+  decoded: panel(loadJws, 'JwsJsonDecoded'),
+  verdicts: panel(loadJws, 'JwsJsonVerdicts'),
+  keyExtras: panel(loadJws, 'JwsJsonKeyExtras'),
   keyPurpose: 'verify',
 };
 
@@ -46,7 +50,7 @@ export const KIND_PANELS: Partial<Record<TokenKind, KindPanels>> = {
   // RFC 7515 Appendix F: a compact JWS whose payload travels separately keeps the compact JWS panels, plus the
   // box that takes the payload (the verification runner then checks the signature over it).
   'jws-detached': {
-    keyExtras: panel(() => import('../features/jws/DetachedJwsExtras'), 'DetachedJwsExtras'),
+    keyExtras: panel(loadJws, 'DetachedJwsExtras'),
     keyPurpose: 'verify',
   },
 };

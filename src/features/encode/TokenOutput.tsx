@@ -10,12 +10,11 @@ function EncryptedCaption({ encrypted }: { encrypted: EncryptedOutput }) {
   return (
     <div data-testid="token-output-encrypted" className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
       <p>
-        <span aria-hidden="true">🔒 </span>
         Encrypted (JWE, {String(alg)} with {String(enc)}) to {encrypted.keyLabel}. Inside: the signed token below
         (nested JWT, <code className="font-mono">cty: &quot;JWT&quot;</code>).
       </p>
       {encrypted.warnings.length > 0 ? (
-        <ul className="space-y-1 text-amber-900 dark:text-amber-200">
+        <ul className="space-y-1">
           {encrypted.warnings.map((warning) => (
             <li key={warning}>
               <span aria-hidden="true">ℹ </span>
