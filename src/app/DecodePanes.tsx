@@ -116,7 +116,7 @@ function AlgLine() {
 
 function DecodedPane() {
   const kind = useKindPanels();
-  if (kind) {
+  if (kind?.decoded) {
     return (
       <Suspense fallback={null}>
         <kind.decoded />
@@ -136,7 +136,7 @@ function KeyPane() {
   return (
     <div className="space-y-5">
       <div className="space-y-2">
-        {kind ? (
+        {kind?.verdicts ? (
           <Suspense fallback={null}>
             <kind.verdicts />
           </Suspense>
@@ -158,7 +158,7 @@ function KeyPane() {
       <SavedKeys />
       <DecodeChecks compactJws={!kind} />
       <KeyExtras mode="decode" />
-      {kind ? null : <LintList />}
+      {kind?.decoded ? null : <LintList />}
       <DecodeSnippet />
     </div>
   );
@@ -180,7 +180,7 @@ export function DecodePanes() {
               <div className="min-h-48 flex-1">
                 <TokenInput />
               </div>
-              <TokenStatus showDecodeError={kind === undefined} />
+              <TokenStatus showDecodeError={kind?.decoded === undefined} />
             </div>
           </PanelBoundary>
         </Pane>

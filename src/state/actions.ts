@@ -131,7 +131,15 @@ export function setMode(mode: Mode): void {
       return;
     }
   } else if (state.signing.token) {
-    set({ mode, tokenText: state.signing.token, tokenChanges: [], decodeDraft: undefined });
+    // A detached token goes over with its payload in the detached payload box, so it verifies there too.
+    const detached = state.signing.status === 'done' ? state.signing.detachedPayload : undefined;
+    set({
+      mode,
+      tokenText: state.signing.token,
+      tokenChanges: [],
+      decodeDraft: undefined,
+      ...(detached !== undefined ? { detachedPayloadText: detached } : {}),
+    });
     catchUpNow();
     return;
   }
@@ -250,4 +258,8 @@ export function setSnippetRequest(changes: Partial<SnippetRequestSettings>): voi
   // A body may hold data the user would not want kept: it lives as long as the page.
   const { body: _body, ...preferences } = snippetRequest;
   saveSnippetPreferences(preferences);
+}
+
+export function setSignDetached(signDetached: boolean): void {
+  set({ signDetached });
 }

@@ -2,6 +2,7 @@
 // lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
 import type { AlgorithmChoice, ProfileChoice, SdAlgName, SecretEncoding, VerifyResult, X5cTokenVerdict } from '../core';
+import type { JweErrorCode } from '../core/jwe/codes';
 import type { SigningErrorCode } from './errorText';
 import { DEFAULT_SNIPPET, type SnippetPreferences } from './preferences';
 
@@ -41,10 +42,36 @@ export type X5cVerificationState =
 export type SigningState =
   | { status: 'idle'; requestId: number; token: string }
   | { status: 'pending'; requestId: number; token: string }
-  /** `sdJwt`: what was issued and presented, when the Encode view makes an SD-JWT. */
-  | { status: 'done'; requestId: number; token: string; sdJwt?: SdJwtOutput }
-  /** `token` is the last good output, shown greyed out as stale. */
-  | { status: 'error'; requestId: number; token: string; code: SigningErrorCode; message: string };
+  /**
+   * `sdJwt`: what was issued and presented, when the Encode view makes an SD-JWT. `encrypted`: the token is a JWE of
+   * the signed token (the Encode view's encryption is on).
+   */
+  | {
+      status: 'done';
+      requestId: number;
+      token: string;
+      sdJwt?: SdJwtOutput;
+      encrypted?: EncryptedOutput;
+      /** The payload as signed, when the token is detached (`header..signature`). */
+      detachedPayload?: string;
+    }
+  /** `token` is the last good output, shown greyed out as stale. `stage`: encrypting failed, not signing. */
+  | {
+      status: 'error';
+      requestId: number;
+      token: string;
+      code: SigningErrorCode | JweErrorCode;
+      message: string;
+      stage?: 'encrypt';
+    };
+
+/** What the Encode view's encryption made: the JWE's header and the signed token inside it. */
+export type EncryptedOutput = {
+  inner: string;
+  header: Record<string, unknown>;
+  keyLabel: string;
+  warnings: string[];
+};
 
 /**
  * What the relying party expects (the `expect-*` inputs): token profiles and SD-JWT key binding compare
@@ -142,7 +169,14 @@ export type SnippetRequestSettings = SnippetPreferences & { body: string };
 export type FetchedKeySet = { url: string; text: string };
 
 /** Encode view: the signed token encrypted to a recipient (a nested JWT, `cty: "JWT"`). */
-export type EncryptionSettings = { enabled: boolean; alg: string; enc: string; keyText: string };
+export type EncryptionSettings = {
+  enabled: boolean;
+  alg: string;
+  enc: string;
+  keyText: string;
+  /** How a shared key or password in `keyText` is read. */
+  secretEncoding: SecretEncoding;
+};
 
 export type AppState = {
   mode: Mode;
@@ -182,6 +216,8 @@ export type AppState = {
   clock: ClockSettings;
   encryption: EncryptionSettings;
   sdJwt: SdJwtSettings;
+  /** Encode view: output the signed token with its payload detached (`header..signature`, RFC 7515 Appendix F). */
+  signDetached: boolean;
   theme: ThemeChoice;
   notices: Notice[];
   verification: VerificationState;
@@ -224,7 +260,8 @@ export function createInitialState(
     expected: NO_EXPECTATIONS,
     discovery: undefined,
     clock: { asOf: undefined, leewaySeconds: 0, maxAgeSeconds: undefined },
-    encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '' },
+    encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '', secretEncoding: 'utf8' },
+    signDetached: false,
     sdJwt: {
       enabled: false,
       disclose: [],

@@ -100,6 +100,11 @@ export const selectKeyDetection = memoOne((keyText: string, secretEncoding: Secr
   detectKey({ text: keyText, secretEncoding }),
 );
 
+/** The key box read as a JWE key (`purpose: 'enc'`): X25519 keys usable, a JWKS keeps its encryption entries. */
+export const selectEncKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
+  detectKey({ text: keyText, secretEncoding }, 'enc'),
+);
+
 export const selectKeyExposure = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyExposure =>
   keyExposure({ text: keyText, secretEncoding }),
 );

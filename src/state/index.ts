@@ -9,6 +9,7 @@ export {
   selectTokenKind,
   selectSendableToken,
   selectKeyDetection,
+  selectEncKeyDetection,
   selectKeyExposure,
   selectTimeClaims,
   selectClaimRows,
@@ -26,3 +27,5 @@ export { clockOptions, useVerdictClock } from './clock';
 export type { VerdictClock } from './clock';
 export { LARGE_TEXT_CHARS, LIST_PREVIEW_ITEMS, formatCount, useDeferredDecode } from './deferredDecode';
 export type { DecodeSnapshot } from './deferredDecode';
+export { createAsyncResults } from './asyncResults';
+export type { AsyncResults, AsyncView } from './asyncResults';
