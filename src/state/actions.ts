@@ -117,7 +117,7 @@ export function applyTimeHelper(helper: TimeHelper): boolean {
   return true;
 }
 
-/** Switching views carries the current token over (CONTRACT.md: `mode-decode`, `mode-encode`). */
+/** Switching views carries the current token over (docs/interface.md: `mode-decode`, `mode-encode`). */
 export function setMode(mode: Mode): void {
   const state = get();
   if (state.mode === mode) return;

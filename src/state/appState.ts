@@ -1,5 +1,5 @@
 // The app's state: only what the user typed or chose. Everything else (decoded parts, verdicts,
-// lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
+// lint findings, snippets) is derived from it (derive, don't store), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
 import type { AlgorithmChoice, ProfileChoice, SdAlgName, SecretEncoding, VerifyResult, X5cTokenVerdict } from '../core';
 import type { JweErrorCode } from '../core/jwe/codes';
@@ -188,7 +188,7 @@ export type AppState = {
   linkTokens: LinkToken[];
   keyText: string;
   keySource: KeySource;
-  /** The URL a fetched key set came from, while the key text is exactly that set (issue 4). */
+  /** The URL a fetched key set came from, while the key text is exactly that set. */
   keySetUrl: string | undefined;
   secretEncoding: SecretEncoding;
   decodeDraft: DecodeDraft | undefined;
@@ -196,7 +196,7 @@ export type AppState = {
   headerText: string;
   payloadText: string;
   alg: AlgorithmChoice;
-  /** Encode view: refresh iat/exp on every change (issue 5 templates option). */
+  /** Encode view: refresh iat/exp on every change (the templates option). */
   refreshTimes: boolean;
   snippetRequest: SnippetRequestSettings;
   /** The last key set fetched from a URL; the negative-test pack uses it as the server's public key. */

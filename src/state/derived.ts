@@ -146,7 +146,7 @@ function prettyOr(value: unknown, fallback: string): string {
   try {
     return JSON.stringify(value, null, 2);
   } catch {
-    // JSON.stringify recurses: a payload nested thousands of levels deep overflows the stack (issue 6).
+    // JSON.stringify recurses: a payload nested thousands of levels deep overflows the stack.
     return fallback;
   }
 }

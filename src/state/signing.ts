@@ -12,7 +12,7 @@ type Signer = typeof SignModule;
 let signer: Signer | undefined;
 
 // Once loaded, the signer is handed over at once: even an import() of a loaded module resolves a task later,
-// which put the next frame (~16 ms) between a key press and its signed token (issue 7).
+// which put the next frame (~16 ms) between a key press and its signed token.
 function loadSigner(): Promise<Signer> {
   if (signer) return Promise.resolve(signer);
   return import('../core/sign').then((module) => (signer = module));

@@ -1,4 +1,4 @@
-// Issue 6, accessibility: axe reports zero violations in both views, light and dark (with verdicts,
+// Accessibility: axe reports zero violations in both views, light and dark (with verdicts,
 // claims, lint, Monaco and the key panels on screen); prefers-reduced-motion stops transitions and
 // animations; prefers-color-scheme picks the theme by default; verdicts carry words and an icon, not
 // only a colour; verdicts and errors sit in aria-live regions.

@@ -1,4 +1,4 @@
-// Issue 6, chaos: ≥300 seeded random and mutated tokens and keys pasted into the real page one after
+// Chaos: ≥300 seeded random and mutated tokens and keys pasted into the real page one after
 // another with no waits. After each: the boxes keep what was pasted (or the token box holds it
 // normalised, and says what it removed), the page shows a verdict
 // (`signature-status`) with words, and `token-error` appears exactly when the engine refuses the token,

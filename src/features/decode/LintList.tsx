@@ -3,7 +3,7 @@ import { FindingsList } from '../../components/FindingsList';
 import { selectDecode, selectKeyDetection, selectLint, useIdleAppState, useVerdictClock } from '../../state';
 
 export function LintList() {
-  // Off the keystroke's critical path (issue 7): updated when the page is idle after the verdict.
+  // Off the keystroke's critical path: updated when the page is idle after the verdict.
   const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
   const keyText = useIdleAppState((s) => s.keyText);
   const detection = useIdleAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));

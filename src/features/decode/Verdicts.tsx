@@ -1,6 +1,6 @@
 // The two verdicts (`signature-status`, `claims-status`): words and an icon, never colour alone
-// (issue 6), announced through aria-live. `data-request` changes with every verification so a
-// MutationObserver sees each new verdict even when its words did not change (issue 7 bench).
+// (WCAG 1.4.1), announced through aria-live. `data-request` changes with every verification so a
+// MutationObserver sees each new verdict even when its words did not change (the bench relies on it).
 import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
 import { Verdict } from '../../components/Verdict';
@@ -39,7 +39,7 @@ export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
         <x5cViews.KeyBoxNote x5c={x5c} />
       </Suspense>
     ) : null;
-  // Issue 4: a verdict reached with a fetched key set names where the keys came from.
+  // A verdict reached with a fetched key set names where the keys came from.
   const fromUrl = keySetUrl ? (
     <>
       {' '}

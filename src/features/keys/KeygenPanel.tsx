@@ -1,4 +1,4 @@
-// Key generator (issue 3, Encode view): generates a key pair or secret in the page with WebCrypto,
+// Key generator (Encode view): generates a key pair or secret in the page with WebCrypto,
 // puts the private half into the signing key input and shows the public half for registration.
 import { useId, useState } from 'react';
 import { JWS_ALGORITHMS } from '../../core/types';
