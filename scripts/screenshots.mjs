@@ -1,11 +1,10 @@
-/* global process, Buffer, fetch, console, document, HTMLElement */
-// Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png and one picture
-// per guide scene (SCENES below: `profiles` makes docs/profiles-light.png and docs/profiles-id-token-light.png,
-// `sdjwt` docs/sdjwt-light.png, `x5c` docs/x5c-light.png, `negative` docs/negative-light.png) from the production build (run `npm run build` first);
-// name scenes on the command line to make only those (`node scripts/screenshots.mjs x5c`; `decode` makes the
-// overviews). Serves dist/ with `vite preview` on 127.0.0.1, drives Debian's Chromium through playwright-core, and
-// makes its keys, tokens and certificates with node:crypto, the openssl CLI and @sd-jwt/core, so the pictures show
-// a real verification and nothing is pasted by hand.
+/* global process, Buffer, fetch, console, document, HTMLElement, TextEncoder */
+// Writes the README's pictures from the production build (run `npm run build` first): docs/decode-*.png and
+// docs/encode-*.png in both themes, and one light picture per guide scene (SCENES below: profiles, sdjwt, x5c,
+// negative, jwe). Name scenes on the command line to make only those (`node scripts/screenshots.mjs x5c`; `decode`
+// makes the overviews). Serves dist/ with `vite preview` on 127.0.0.1, drives Debian's Chromium through
+// playwright-core, and makes its keys, tokens and certificates with node:crypto, jose, the openssl CLI and
+// @sd-jwt/core, so the pictures show a real verification and nothing is pasted by hand.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, createSign, generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -338,6 +337,45 @@ async function negativeScene(browser) {
   console.log('docs/negative-light.png');
 }
 
+/**
+ * A nested token as an API gateway might receive it: an ES256-signed JWT encrypted to an RSA-OAEP-256 recipient
+ * (A256GCM, cty "JWT"), made with jose in Node; the picture shows it decrypted and its inner signature verified.
+ */
+async function jweScene(browser) {
+  const { CompactEncrypt, SignJWT, exportPKCS8, exportSPKI, generateKeyPair } = await import('jose');
+  const signer = await generateKeyPair('ES256', { extractable: true });
+  const recipient = await generateKeyPair('RSA-OAEP-256', { extractable: true, modulusLength: 2048 });
+  const now = Math.floor(Date.now() / 1000);
+  const inner = await new SignJWT({ scope: 'orders:read', client_id: 's6BhdRkqt3' })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'as-signing-2026' })
+    .setIssuer('https://as.example.com')
+    .setSubject('user-8310')
+    .setAudience('https://api.example.com')
+    .setIssuedAt(now)
+    .setExpirationTime(now + 600)
+    .sign(signer.privateKey);
+  const token = await new CompactEncrypt(new TextEncoder().encode(inner))
+    .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT', kid: 'api-enc-2026' })
+    .encrypt(recipient.publicKey);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/#token=${token}`);
+  await page.getByTestId('key-input').fill(await exportPKCS8(recipient.privateKey));
+  await page.waitForSelector('[data-testid="decryption-status"][data-state="decrypted"]');
+  await page.getByTestId('inner-key-input').fill(await exportSPKI(signer.publicKey));
+  await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+  await page.getByTestId('payload-editor').hover();
+  await settle(page);
+  await page.mouse.move(0, 0);
+  await page.getByTestId('decryption-status').evaluate((el) => {
+    const pane = el.closest('.overflow-auto');
+    if (pane) pane.scrollTop = 0;
+  });
+  await page.screenshot({ path: 'docs/jwe-light.png' });
+  await context.close();
+  console.log('docs/jwe-light.png');
+}
+
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
     try {
@@ -362,7 +400,7 @@ async function settle(page) {
 }
 
 // The guide's pictures beyond the four overviews, by the name that makes only that one.
-const SCENES = { profiles: profileScenes, sdjwt: sdJwtScene, x5c: x5cScene, negative: negativeScene };
+const SCENES = { profiles: profileScenes, sdjwt: sdJwtScene, x5c: x5cScene, negative: negativeScene, jwe: jweScene };
 
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',
