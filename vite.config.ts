@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
@@ -16,6 +17,21 @@ export default defineConfig(({ mode }) => {
   else plugins.push(serviceWorkerPlugin());
   return {
     plugins,
+    resolve: {
+      alias: [
+        // Monaco's language modes import createWebWorker from a module that also imports every editor
+        // contribution (diff editor, inline completions, GPU renderer…): src/components/monacoWebWorker.ts is
+        // that function alone; src/components/monacoFeatures.ts picks the contributions.
+        {
+          find: /^(?:\.\.\/)+internal\/common\/workers\.js$/,
+          replacement: fileURLToPath(new URL('./src/components/monacoWebWorker.ts', import.meta.url)),
+        },
+        {
+          find: /^.*\/(?:diffEditor\/diffEditorWidget|multiDiffEditor\/multiDiffEditorWidget)\.js$/,
+          replacement: fileURLToPath(new URL('./src/components/monacoWithoutDiffEditor.ts', import.meta.url)),
+        },
+      ],
+    },
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1', headers: PREVIEW_HEADERS },
     build: {

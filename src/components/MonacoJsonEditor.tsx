@@ -3,17 +3,22 @@
 // from fetching Monaco from its CDN default, and the workers are built by Vite from the package.
 import Editor, { loader } from '@monaco-editor/react';
 import { memo, useCallback, useMemo, useRef } from 'react';
-// The editor contributions (clipboard, find, folding, hover…): jsonMode imports this module lazily, and
-// contributions registered after the first editor exists fail with "depends on UNKNOWN service".
-import 'monaco-editor/internal/common/workers';
+import './monacoFeatures';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/language/json/monaco.contribution';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+
+// Monaco's JSON worker is its editor worker with the JSON language service added, so one script serves
+// both (the editor worker alone is another 93 KB gzip): the editor's own requests (Format's minimal edits,
+// word suggestions) go to a second instance, primed the way the JSON mode primes its own worker (a
+// first message that is ignored, then the language's settings).
+const EDITOR_WORKER_PRIMER = ['ignore', { languageId: 'json', languageSettings: {}, enableSchemaRequest: false }];
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    return label === 'json' ? new JsonWorker() : new EditorWorker();
+    const worker = new JsonWorker();
+    if (label !== 'json') for (const message of EDITOR_WORKER_PRIMER) worker.postMessage(message);
+    return worker;
   },
 };
 loader.config({ monaco });

@@ -1,4 +1,3 @@
 // monaco-editor ships no type declarations for its language contributions; they only register
 // themselves with the editor as a side effect.
 declare module 'monaco-editor/language/json/monaco.contribution';
-declare module 'monaco-editor/internal/common/workers';
