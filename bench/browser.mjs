@@ -65,7 +65,11 @@ function installProbes({ marker }) {
         });
       }
     }
-    if (bench.monacoAt === undefined && monacoShown()) bench.monacoAt = performance.now();
+    if (bench.monacoAt === undefined && monacoShown()) {
+      bench.monacoAt = performance.now();
+      // For traces: the moment on the page's own timeline.
+      performance.mark('bench:monaco-shown');
+    }
     const done = (!marker || bench.decodedAt !== undefined) && bench.verifiedAt !== undefined;
     if (done && bench.monacoAt !== undefined) observer.disconnect();
     // React sets a textarea's value without a DOM mutation, so also look once per frame until decoded.

@@ -2,7 +2,7 @@
 // and before it is also verified, how long each takes from navigation start, and what Monaco adds after.
 // Each run uses a fresh browser context (empty HTTP cache, no service worker yet), i.e. a first visit;
 // the server is warmed by a discarded run first.
-/* global window, performance, requestIdleCallback, URL */
+/* global window, navigator, performance, requestIdleCallback, URL */
 import { newProbedPage, waitForProbe } from './browser.mjs';
 import { gzipSizeOf, resourceKind } from './server.mjs';
 
@@ -54,9 +54,13 @@ export async function oneLoad(browser, { url, marker, distDir }) {
     const decodedAt = await waitForProbe(page, 'decodedAt', 15_000);
     const verifiedAt = await waitForProbe(page, 'verifiedAt', 15_000);
     // Monaco loads when an editor is wanted (the pointer on it, focus in it, or the Encode view). It is timed
-    // from the moment the pointer comes onto the payload editor of the settled page (loaded, nothing left to
-    // fetch, an idle moment) until Monaco shows the payload's text.
+    // from the moment the pointer comes onto the payload editor of the settled page until Monaco shows the
+    // payload's text. Settled: loaded, the service worker installed and in control (its precache, Monaco
+    // included, otherwise competes with the page for the server), nothing left to fetch, an idle moment.
     await page.waitForLoadState('load', { timeout: 10_000 }).catch(() => {});
+    await page
+      .waitForFunction(() => navigator.serviceWorker?.controller, undefined, { timeout: 20_000 })
+      .catch(() => {});
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1_000 })));
     const box = await page.getByTestId('payload-editor').boundingBox();

@@ -77,6 +77,9 @@ function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height, focu
   const options = useMemo(() => ({ ...BASE_OPTIONS, ariaLabel: label, readOnly }), [label, readOnly]);
   const handleChange = useCallback((text: string | undefined) => onChange(text ?? ''), [onChange]);
   const focusAtMount = useRef(focusAt);
+  const theme = dark ? 'workbench-dark' : 'workbench-light';
+  // Before the editor exists: set after it, the theme restyles the rendered editor (tens of ms).
+  const handleBeforeMount = useCallback((api: typeof monaco) => api.editor.setTheme(theme), [theme]);
   const handleMount = useCallback((editor: monaco.editor.IStandaloneCodeEditor) => {
     const offset = focusAtMount.current;
     const model = editor.getModel();
@@ -89,8 +92,9 @@ function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height, focu
       language="json"
       value={value}
       height={height}
-      theme={dark ? 'workbench-dark' : 'workbench-light'}
+      theme={theme}
       loading={null}
+      beforeMount={handleBeforeMount}
       onChange={handleChange}
       onMount={handleMount}
       options={options}

@@ -1,3 +1,4 @@
 // monaco-editor ships no type declarations for its language contributions; they only register
 // themselves with the editor as a side effect.
 declare module 'monaco-editor/language/json/monaco.contribution';
+declare module 'monaco-editor/languages/features/json/jsonMode';

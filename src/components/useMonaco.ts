@@ -4,6 +4,7 @@
 // and takes the same edits. Loading it unasked at the first idle moment cost every visit ≈ 3.7 s of
 // simulated main-thread blocking (Lighthouse TBT, issue 7) and competed with the first keystrokes.
 import { createElement, useSyncExternalStore, type ReactNode } from 'react';
+import { whenIdle } from '../state';
 import type * as MonacoModule from './MonacoJsonEditor';
 
 let loading: Promise<typeof MonacoModule> | undefined;
@@ -51,4 +52,33 @@ export function useMonacoReady(): boolean {
 export function LoadedMonacoEditor(props: MonacoModule.MonacoJsonEditorProps): ReactNode {
   if (!loaded) return null;
   return createElement(loaded.default, props);
+}
+
+// Editors nobody is pointing at or typing in switch to Monaco one per idle moment: creating one costs tens of
+// milliseconds, and the editor the user wants should not wait for every other editor on the page.
+const turns: Array<{ take: () => void; live: boolean }> = [];
+let turnScheduled = false;
+/** Long enough for the wanted editor to have painted its text first, even on a busy machine. */
+const TURN_IDLE_TIMEOUT_MS = 1000;
+
+function scheduleTurn(): void {
+  if (turnScheduled || turns.length === 0) return;
+  turnScheduled = true;
+  whenIdle(() => {
+    turnScheduled = false;
+    let turn = turns.shift();
+    while (turn && !turn.live) turn = turns.shift();
+    turn?.take();
+    scheduleTurn();
+  }, TURN_IDLE_TIMEOUT_MS);
+}
+
+/** Calls `take` at this editor's turn to switch to Monaco; returns a function that gives the turn up. */
+export function awaitMonacoTurn(take: () => void): () => void {
+  const turn = { take, live: true };
+  turns.push(turn);
+  scheduleTurn();
+  return () => {
+    turn.live = false;
+  };
 }
