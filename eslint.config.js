@@ -26,6 +26,14 @@ const NO_APP = {
   message: 'src/features must not import src/app (layers: core → state → components → features → app).',
 };
 
+// The x5c engine carries pkijs (about 90 KB gzip): the page loads it with import() only when a token has x5c.
+// Dynamic imports are not checked by this rule; type imports are free.
+const LAZY_X5C = {
+  group: ['pkijs', 'pkijs/*', 'asn1js', '**/core/x5c', '**/core/x5c/*', './x5c', './x5c/*'],
+  allowTypeImports: true,
+  message: "The x5c engine (pkijs) is loaded lazily: use import('…/core/x5c'), or import its types only.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -88,10 +96,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/x5c/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [LAZY_X5C] }] },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/core/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_INDEX_VALUES] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_INDEX_VALUES, LAZY_X5C] }],
     },
   },
   {
@@ -104,6 +117,7 @@ export default tseslint.config(
           // Feature folders are flat, so `../x` from inside one is always a sibling feature.
           patterns: [
             CORE_INDEX_VALUES,
+            LAZY_X5C,
             {
               regex: '^\\.\\./(?!\\.\\./)',
               message: 'Features must not import each other; share through src/components or src/state.',
@@ -121,7 +135,10 @@ export default tseslint.config(
   {
     files: ['src/state/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CORE_INDEX_VALUES, NO_FEATURES_OR_APP] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [CORE_INDEX_VALUES, LAZY_X5C, NO_FEATURES_OR_APP] },
+      ],
     },
   },
   prettier,

@@ -1,7 +1,7 @@
-// The Decode view: Encoded | Decoded | Key & verification.
+// The Decode view: Encoded | Decoded | Key & verification. A compact JWS gets the panels below; another kind
+// of token (JWE, JSON serialization, SD-JWT…) gets its feature's panels, named in tokenKindPanels.tsx.
 import { lazy, Suspense } from 'react';
 import { CopyButton } from '../components/CopyButton';
-import { KeyInput } from '../features/keys/KeyInput';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { useDeferredMount } from '../components/useDeferredMount';
@@ -11,12 +11,27 @@ import { LintList } from '../features/decode/LintList';
 import { TokenInput } from '../features/decode/TokenInput';
 import { TokenStatus } from '../features/decode/TokenStatus';
 import { ClaimsStatus, SignatureStatus } from '../features/decode/Verdicts';
-import { actions, appStore, selectDecode, selectKeyDetection, useAppState, useDeferredDecode } from '../state';
-import { Layout } from './Layout';
+import { KeyInput } from '../features/keys/KeyInput';
 import { SavedKeys } from '../features/keys/SavedKeys';
+import {
+  actions,
+  appStore,
+  selectDecode,
+  selectKeyDetection,
+  selectTokenKind,
+  useAppState,
+  useDeferredDecode,
+} from '../state';
+import { Layout } from './Layout';
 import { KeyExtras } from './slots';
+import { KIND_PANELS, type KindPanels } from './tokenKindPanels';
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
+
+/** The panels of the token box's kind, or undefined for a compact JWS (the panels of this file). */
+function useKindPanels(): KindPanels | undefined {
+  return useAppState((s) => KIND_PANELS[selectTokenKind(s.tokenText).kind]);
+}
 
 function DecodeSnippet() {
   // Deferred like the other heavy views: the verdict renders first.
@@ -29,13 +44,13 @@ function DecodeSnippet() {
   );
 }
 
-function VerifyKey() {
+function VerifyKey({ purpose }: { purpose: 'verify' | 'decrypt' }) {
   const alg = useAppState((s) => {
     const outcome = selectDecode(s.tokenText);
     return outcome.ok ? outcome.decoded.alg : undefined;
   });
   const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
-  return <KeyInput purpose="verify" hmac={Boolean(alg?.startsWith('HS')) && detection.kind !== 'key'} />;
+  return <KeyInput purpose={purpose} hmac={Boolean(alg?.startsWith('HS')) && detection.kind !== 'key'} />;
 }
 
 function AlgLine() {
@@ -51,7 +66,56 @@ function AlgLine() {
   );
 }
 
+function DecodedPane() {
+  const kind = useKindPanels();
+  if (kind) {
+    return (
+      <Suspense fallback={null}>
+        <kind.decoded />
+      </Suspense>
+    );
+  }
+  return (
+    <div className="space-y-5">
+      <DecodedParts />
+      <ClaimsTable />
+    </div>
+  );
+}
+
+function KeyPane() {
+  const kind = useKindPanels();
+  return (
+    <div className="space-y-5">
+      <div className="space-y-2">
+        {kind ? (
+          <Suspense fallback={null}>
+            <kind.verdicts />
+          </Suspense>
+        ) : (
+          <>
+            <AlgLine />
+            <SignatureStatus />
+            <ClaimsStatus />
+          </>
+        )}
+      </div>
+      <VerifyKey purpose={kind?.keyPurpose ?? 'verify'} />
+      {kind?.keyExtras ? (
+        <Suspense fallback={null}>
+          <kind.keyExtras />
+        </Suspense>
+      ) : null}
+      <SavedKeys />
+      <KeyExtras mode="decode" />
+      {kind ? null : <LintList />}
+      <DecodeSnippet />
+    </div>
+  );
+}
+
 export function DecodePanes() {
+  const kind = useKindPanels();
   return (
     <Layout
       first={
@@ -66,7 +130,7 @@ export function DecodePanes() {
               <div className="min-h-48 flex-1">
                 <TokenInput />
               </div>
-              <TokenStatus />
+              <TokenStatus showDecodeError={kind === undefined} />
             </div>
           </PanelBoundary>
         </Pane>
@@ -74,28 +138,14 @@ export function DecodePanes() {
       second={
         <Pane title="Decoded">
           <PanelBoundary name="Decoded">
-            <div className="space-y-5">
-              <DecodedParts />
-              <ClaimsTable />
-            </div>
+            <DecodedPane />
           </PanelBoundary>
         </Pane>
       }
       third={
         <Pane title="Key & verification">
           <PanelBoundary name="Key" onReset={() => actions.setKeyText('')}>
-            <div className="space-y-5">
-              <div className="space-y-2">
-                <AlgLine />
-                <SignatureStatus />
-                <ClaimsStatus />
-              </div>
-              <VerifyKey />
-              <SavedKeys />
-              <KeyExtras mode="decode" />
-              <LintList />
-              <DecodeSnippet />
-            </div>
+            <KeyPane />
           </PanelBoundary>
         </Pane>
       }

@@ -1,5 +1,6 @@
 // Claims: what each one means, how time values read, and the rows of the claims table.
 import type { ClaimInfo } from './lib/claims-registry';
+import type { VerifyOptions } from './types';
 import { describeClaim } from './lib/claims-registry';
 import { isNumericDate, renderTime } from './lib/claims-time';
 
@@ -77,12 +78,16 @@ function listOf(name: string, value: unknown): string[] | undefined {
   return undefined;
 }
 
+/** Leeway and maximum age of `iat` for the badges, as in `VerifyOptions`. */
+export type ClaimClock = Pick<VerifyOptions, 'leewaySeconds' | 'maxAgeSeconds'>;
+
 function timeBadge(
   name: string,
   seconds: number,
   now: number,
-  leeway: number,
+  clock: { leeway: number; maxAge: number | undefined },
 ): Pick<ClaimRow, 'badge' | 'badgeReason'> {
+  const { leeway, maxAge } = clock;
   if (name === 'exp' && now >= seconds + leeway) return { badge: 'expired', badgeReason: 'The token has expired.' };
   if (name === 'nbf' && now < seconds - leeway) {
     return { badge: 'not-yet-valid', badgeReason: 'The token is not valid yet.' };
@@ -90,20 +95,33 @@ function timeBadge(
   if ((name === 'iat' || name === 'auth_time') && seconds > now + leeway) {
     return { badge: 'future-iat', badgeReason: `${name} lies in the future; the issuer's clock may be ahead.` };
   }
+  // Too old counts as expired, as in checkTimeClaims: the badge set stays the same.
+  if (name === 'iat' && maxAge !== undefined && now - seconds > maxAge + leeway) {
+    return { badge: 'expired', badgeReason: `Issued more than the maximum age of ${maxAge} s ago.` };
+  }
   return {};
 }
 
-/** One row per top-level claim, in the payload's order. Non-object payloads have no claims. */
-export function listClaims(payload: unknown, nowMs: number, leewaySeconds = 0): ClaimRow[] {
+/**
+ * One row per top-level claim, in the payload's order. Non-object payloads have no claims. The third argument is
+ * the leeway in seconds, or the clock's leeway and maximum age of `iat`.
+ */
+export function listClaims(payload: unknown, nowMs: number, clock: number | ClaimClock = 0): ClaimRow[] {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [];
   const now = nowMs / 1000;
+  const settings = typeof clock === 'number' ? { leewaySeconds: clock } : clock;
+  const maxAge = settings.maxAgeSeconds;
+  const badgeClock = {
+    leeway: Math.max(0, settings.leewaySeconds ?? 0),
+    maxAge: maxAge !== undefined && Number.isFinite(maxAge) && maxAge >= 0 ? maxAge : undefined,
+  };
   return Object.entries(payload as Record<string, unknown>).map(([name, value]) => {
     const info = describeClaim(name);
     const row: ClaimRow = { name, value, display: display(value), info };
     if (info?.kind === 'time') {
       if (isNumericDate(value)) {
         row.time = renderTime(value, nowMs);
-        Object.assign(row, timeBadge(name, value, now, leewaySeconds));
+        Object.assign(row, timeBadge(name, value, now, badgeClock));
       } else {
         row.badge = 'invalid';
         row.badgeReason = `${name} must be a number of seconds since 1970 (NumericDate, RFC 7519 §2).`;

@@ -15,3 +15,27 @@ export * from './templates';
 export * from './json-preview';
 export * from './payload-bytes';
 export * from './key-exposure';
+// Types only: the x5c engine's values (it carries pkijs) are imported lazily from './x5c'.
+export type * from './x5c/types';
+export type { ChainOptions } from './x5c/validate-chain';
+// SD-JWT: types only; the functions are in ./sdjwt (index.ts), which the page loads lazily.
+export type * from './sdjwt/types';
+export type { JwtVcIssuerUrl } from './sdjwt/issuer-metadata';
+export * from './profiles';
+// The negative-test pack is loaded on demand (it brings an X.509 library): import its values from
+// './negative' lazily; only its types are re-exported here.
+export type {
+  HostedMaterial,
+  NegativeCase,
+  NegativeCaseId,
+  NegativeCaseState,
+  NegativeKeyState,
+  NegativeKeys,
+  NegativeOptions,
+  NegativePack,
+  NegativePackInput,
+  NegativeScriptOptions,
+  NegativeScriptResult,
+  NegativeToken,
+  NegativeTokenRow,
+} from './negative';

@@ -19,6 +19,8 @@ export type KeySetResult = {
   issuerConfigUrl?: string;
   /** `issuer` of that document. */
   issuer?: string;
+  /** That document itself (read it with `expectationsFromDiscovery` for the issuer and token endpoint). */
+  discovery?: Record<string, unknown>;
   /** The key set as fetched, every key included (indices in `skipped` refer to it). */
   jwks: JwksDocument;
   /** `{"keys":[…]}` with the usable keys only, ready to use as `KeyInput.text`. */
@@ -62,7 +64,7 @@ async function toResult(
   jwksUrl: string,
   jwks: JwksDocument,
   steps: string[],
-  extra: { issuerConfigUrl?: string; issuer?: string; warnings?: string[] } = {},
+  extra: { issuerConfigUrl?: string; issuer?: string; discovery?: Record<string, unknown>; warnings?: string[] } = {},
 ): Promise<KeySetResult> {
   const { usable, skipped, warnings } = await partitionKeys(jwks.keys);
   steps.push(
@@ -90,6 +92,7 @@ async function toResult(
   };
   if (extra.issuerConfigUrl !== undefined) result.issuerConfigUrl = extra.issuerConfigUrl;
   if (extra.issuer !== undefined) result.issuer = extra.issuer;
+  if (extra.discovery !== undefined) result.discovery = extra.discovery;
   return result;
 }
 
@@ -130,7 +133,9 @@ async function viaDiscovery(
   const fetched = await getJson(jwksUrl, ctx);
   if (!isJwks(fetched.value)) throw notJwks(jwksUrl, fetched.value);
   const extra =
-    issuer === undefined ? { issuerConfigUrl: configUrl, warnings } : { issuerConfigUrl: configUrl, issuer, warnings };
+    issuer === undefined
+      ? { issuerConfigUrl: configUrl, discovery: doc, warnings }
+      : { issuerConfigUrl: configUrl, issuer, discovery: doc, warnings };
   return toResult(fetched.url, fetched.value, steps, extra);
 }
 

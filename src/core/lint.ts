@@ -2,7 +2,7 @@
 // block anything: the workbench shows them beside the verdict.
 import type { KeyDetection, LintFinding, Severity } from './types';
 import type { DecodedToken } from './token';
-import { lintHeader } from './lib/lint-header';
+import { isDpopProofHeader, lintHeader } from './lib/lint-header';
 import { lintKey } from './lib/lint-key';
 import { lintPayload } from './lib/lint-payload';
 
@@ -25,7 +25,13 @@ export function lintToken(decoded: DecodedToken, context: LintContext = {}): Lin
   }
   const payload = decoded.payload;
   if (decoded.payloadIsJson && typeof payload === 'object' && payload !== null && !Array.isArray(payload)) {
-    findings.push(...lintPayload(payload as Record<string, unknown>, context.nowMs ?? Date.now()));
+    findings.push(
+      ...lintPayload(
+        payload as Record<string, unknown>,
+        context.nowMs ?? Date.now(),
+        isDpopProofHeader(decoded.header),
+      ),
+    );
   }
   if (!decoded.unsecured) findings.push(...lintKey(decoded.alg, context));
   // Stable sort: errors first, then warnings, then notes, each in the order the checks ran.

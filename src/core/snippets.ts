@@ -48,9 +48,29 @@ const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
-type CheckedRequest = { url: string; method: string; authorization: string; body: string | undefined };
+/** The request the snippet box describes, without the token: the negative-test script sends many tokens with it. */
+export type SnippetRequest = Omit<SnippetOptions, 'token'>;
 
-function checkOptions(o: SnippetOptions): CheckedRequest {
+/**
+ * A request that passed the checks. `authPrefix` goes before the token in the Authorization header
+ * (`Bearer `, nothing, or the custom scheme and a space).
+ */
+export type CheckedSnippetRequest = { url: string; method: string; authPrefix: string; body: string | undefined };
+
+function checkToken(text: string): string {
+  const token = text.trim();
+  if (token === '') throw new SnippetError('token', 'There is no token to send yet.');
+  if (CONTROL_CHARS.test(token)) {
+    throw new SnippetError(
+      'token',
+      'The token contains a line break or control character, which cannot be sent in an HTTP header. Remove it (a JWT never contains one).',
+    );
+  }
+  return token;
+}
+
+// The token, when given, is checked between the method and the scheme: the order the snippet box shows them in.
+function checkRequest(o: SnippetRequest, token?: string): CheckedSnippetRequest {
   const urlText = o.url.trim();
   if (urlText === '')
     throw new SnippetError('url', 'Enter the URL of the API to call, e.g. https://api.example.com/me.');
@@ -75,18 +95,11 @@ function checkOptions(o: SnippetOptions): CheckedRequest {
     throw new SnippetError('method', `"${o.method}" is not an HTTP method name (letters only, e.g. GET or POST).`);
   }
 
-  const token = o.token.trim();
-  if (token === '') throw new SnippetError('token', 'There is no token to send yet.');
-  if (CONTROL_CHARS.test(token)) {
-    throw new SnippetError(
-      'token',
-      'The token contains a line break or control character, which cannot be sent in an HTTP header. Remove it (a JWT never contains one).',
-    );
-  }
+  if (token !== undefined) checkToken(token);
 
-  let authorization: string;
-  if (o.auth.style === 'bearer') authorization = `Bearer ${token}`;
-  else if (o.auth.style === 'raw') authorization = token;
+  let authPrefix: string;
+  if (o.auth.style === 'bearer') authPrefix = 'Bearer ';
+  else if (o.auth.style === 'raw') authPrefix = '';
   else {
     const scheme = (o.auth.scheme ?? '').trim();
     if (scheme === '') throw new SnippetError('scheme', 'Enter the custom Authorization scheme, e.g. JWT or Token.');
@@ -96,7 +109,7 @@ function checkOptions(o: SnippetOptions): CheckedRequest {
         `"${scheme}" cannot be an Authorization scheme: use one word without spaces, quotes or line breaks (RFC 9110 §11.1), e.g. JWT.`,
       );
     }
-    authorization = `${scheme} ${token}`;
+    authPrefix = `${scheme} `;
   }
 
   let body: string | undefined;
@@ -109,7 +122,24 @@ function checkOptions(o: SnippetOptions): CheckedRequest {
     }
     body = o.body;
   }
-  return { url: url.href, method, authorization, body };
+  return { url: url.href, method, authPrefix, body };
+}
+
+/** Checks the request of the snippet box without a token. Throws SnippetError (`url`, `method`, `scheme`, `body`). */
+export function checkSnippetRequest(o: SnippetRequest): CheckedSnippetRequest {
+  return checkRequest(o);
+}
+
+/** The token as it goes into the Authorization header (trimmed). Throws SnippetError('token'). */
+export function checkSnippetToken(token: string): string {
+  return checkToken(token);
+}
+
+type CheckedOptions = CheckedSnippetRequest & { authorization: string };
+
+function checkOptions(o: SnippetOptions): CheckedOptions {
+  const r = checkRequest(o, o.token);
+  return { ...r, authorization: `${r.authPrefix}${o.token.trim()}` };
 }
 
 // A bare method word (GET, POST) stays readable; anything else from RFC 9110's token set is quoted.
@@ -117,25 +147,36 @@ function methodWord(method: string): string {
   return /^[A-Z]+$/.test(method) ? method : shellQuote(method);
 }
 
-function joinLines(lines: string[]): string {
-  return lines.join(' \\\n  ');
+/** Shell lines joined with backslash continuations, each after the first indented by `indent`. */
+export function joinShellLines(lines: string[], indent = '  '): string {
+  return lines.join(` \\\n${indent}`);
 }
 
-/** A multi-line curl command; `--data-raw` so a body starting with `@` is sent as text, not read from a file. */
-export function buildCurl(o: SnippetOptions): string {
-  const r = checkOptions(o);
+/**
+ * The lines of a curl command that sends `r`, to join with `joinShellLines`. `authorizationWord` is the
+ * Authorization header as one shell word (a single-quoted literal here, a double-quoted parameter expansion in
+ * the negative-test script); `options` are curl options placed right after `curl`. `--data-raw` so a body
+ * starting with `@` is sent as text, not read from a file.
+ */
+export function curlCommandLines(
+  r: CheckedSnippetRequest,
+  authorizationWord: string,
+  options: string[] = [],
+): string[] {
   // `-X HEAD` would make curl wait for a body the server never sends; `--head` is curl's way to send HEAD.
-  const first =
-    r.method === 'HEAD'
-      ? 'curl --head'
-      : r.method === 'GET' && r.body === undefined
-        ? 'curl'
-        : `curl -X ${methodWord(r.method)}`;
-  const lines = [`${first} ${shellQuote(r.url)}`, `-H ${shellQuote(`Authorization: ${r.authorization}`)}`];
+  const methodOptions =
+    r.method === 'HEAD' ? ['--head'] : r.method === 'GET' && r.body === undefined ? [] : ['-X', methodWord(r.method)];
+  const lines = [['curl', ...options, ...methodOptions, shellQuote(r.url)].join(' '), `-H ${authorizationWord}`];
   if (r.body !== undefined) {
     lines.push(`-H ${shellQuote('Content-Type: application/json')}`, `--data-raw ${shellQuote(r.body)}`);
   }
-  return joinLines(lines);
+  return lines;
+}
+
+/** A multi-line curl command. */
+export function buildCurl(o: SnippetOptions): string {
+  const r = checkOptions(o);
+  return joinShellLines(curlCommandLines(r, shellQuote(`Authorization: ${r.authorization}`)));
 }
 
 /**
@@ -149,7 +190,7 @@ export function buildHttpie(o: SnippetOptions): string {
   if (r.body !== undefined) {
     lines.push(shellQuote('Content-Type:application/json'), `--raw ${shellQuote(r.body)}`);
   }
-  return joinLines(lines);
+  return joinShellLines(lines);
 }
 
 /** JavaScript for a browser console or an ES module (top-level await). Strings are JSON.stringify'd literals. */

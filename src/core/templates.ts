@@ -3,6 +3,16 @@
 import type { AlgorithmChoice } from './types';
 import type { SnippetAuthStyle } from './snippets';
 
+// Templates for the token profiles (ID token, RFC 9068 access token, client assertion, logout token, DPoP proof):
+// asynchronous, because at_hash and ath are hashes of the access token the user gives.
+export {
+  fillProfileTemplate,
+  PROFILE_TEMPLATES,
+  type FilledProfileTemplate,
+  type ProfileTemplateEnvironment,
+  type ProfileTemplateInputs,
+} from './profiles/templates';
+
 export const TEMPLATE_IDS = [
   'hs256-api',
   'rs256-admin',

@@ -147,6 +147,11 @@ export type VerifyOptions = {
   now?: number;
   /** Clock skew tolerance in seconds. Default: 0. */
   leewaySeconds?: number;
+  /**
+   * Maximum age of `iat` in seconds: a token issued longer ago is too old (claims state `expired`, with a message
+   * saying it is by maximum age). Unset: `iat` alone decides nothing.
+   */
+  maxAgeSeconds?: number;
 };
 
 /**
@@ -160,6 +165,9 @@ export const VERIFY_RESULT_CODES = [
   'alg-unsupported',
   'secret-whitespace',
   'signature',
+  'kid-not-found',
+  // An SD-JWT whose issuer-signed JWT does not decode.
+  'issuer-jwt',
   'jws-invalid',
   'verify-failed',
   'internal',

@@ -50,14 +50,13 @@ function keyName(key: LoadedKey): string {
   return `${kid}${d.family === 'oct' ? d.label : keyKindText(d)}`;
 }
 
-function verifiedMessage(key: LoadedKey, weakRsa: boolean, claims: Claims, note: string): string {
+function verifiedMessage(key: LoadedKey, weakRsa: boolean, claims: Claims): string {
   const d = key.description;
   const half = d.isPrivate && d.family !== 'oct' ? 'the public half of ' : '';
   let message = `Signature verified with ${half}${d.kid !== undefined ? `the key kid '${d.kid}' (${d.label})` : d.label}.`;
   if (weakRsa) {
     message += ` Warning: the key is RSA ${d.bits}, under the 2048 bits RFC 7518 §3.3 requires; jose refuses it, so WebCrypto checked it directly.`;
   }
-  if (note) message += ` ${note}`;
   if (claims.claims === 'expired' || claims.claims === 'not-yet-valid') message += ` But ${claims.claimsMessage}`;
   return message;
 }
@@ -164,18 +163,26 @@ async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Cla
       ...(only && !isSet ? { keyLabel: only.description.label } : {}),
     });
   }
-  const note =
-    isSet && kid !== undefined && !kidFound
-      ? `(The token's kid '${kid}' is not in this JWKS; every compatible key was tried.)`
-      : '';
+  // A verifier that selects keys by kid (jose's createLocalJWKSet, PyJWT's PyJWKClient, most servers) rejects
+  // a token whose kid the set lacks, whichever key would match; the other keys are tried only to say so.
+  const kidMissing = isSet && kid !== undefined && !kidFound;
   let lastError: { code: VerifyResultCode; message: string } | undefined;
   for (const key of candidates) {
     const imported = () => sharedKeyCache.importKey(input, key, alg, 'verify');
     const check = await checkSignature(decoded.normalized, decoded.signature, alg, key, imported);
+    if (check.outcome === 'verified' && kidMissing) {
+      const would = key.description.kid !== undefined ? `key '${key.description.kid}'` : `the key ${keyName(key)}`;
+      return withClaims(claims, {
+        signature: 'invalid',
+        code: 'kid-not-found',
+        message: `kid '${kid}' is not in this JWKS; ${would} would verify it if the token named it. A verifier that picks keys by kid rejects this token.`,
+        keyLabel: key.description.label,
+      });
+    }
     if (check.outcome === 'verified') {
       return withClaims(claims, {
         signature: 'verified',
-        message: verifiedMessage(key, check.weakRsa, claims, note),
+        message: verifiedMessage(key, check.weakRsa, claims),
         keyLabel: key.description.label,
         ...(key.description.kid !== undefined ? { kid: key.description.kid } : {}),
         ...(check.weakRsa ? { code: 'weak-rsa' } : {}),
@@ -220,14 +227,15 @@ async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Cla
     }
   }
   let message: string;
-  if (isSet) {
+  let code: VerifyResultCode = 'signature';
+  if (kidMissing) {
+    code = 'kid-not-found';
+    message = `Signature does not match: kid '${kid}' not in this JWKS, and no other key of it verifies the token either; tried ${candidates.length} key${candidates.length === 1 ? '' : 's'} (${candidates.map(keyName).join('; ')}).`;
+  } else if (isSet) {
     const tried = `tried ${candidates.length} key${candidates.length === 1 ? '' : 's'}`;
-    message =
-      kid !== undefined && !kidFound
-        ? `Signature does not match: kid '${kid}' not in this JWKS; ${tried} (${candidates.map(keyName).join('; ')}).`
-        : kidFound
-          ? `Signature does not match: the key kid '${kid}' (${candidates.map((k) => keyKindText(k.description)).join('; ')}) is not the one the token was signed with, or the token was modified.`
-          : `Signature does not match: none of the keys verified it; ${tried} (${candidates.map(keyName).join('; ')}).`;
+    message = kidFound
+      ? `Signature does not match: the key kid '${kid}' (${candidates.map((k) => keyKindText(k.description)).join('; ')}) is not the one the token was signed with, or the token was modified.`
+      : `Signature does not match: none of the keys verified it; ${tried} (${candidates.map(keyName).join('; ')}).`;
   } else if (first) {
     const d = first.description;
     const kidNote =
@@ -244,7 +252,7 @@ async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Cla
   message += describeSignatureShape(alg, decoded.signature, isSet ? undefined : first?.description.bits);
   return withClaims(claims, {
     signature: 'invalid',
-    code: 'signature',
+    code,
     message,
     ...(first && !isSet ? { keyLabel: first.description.label } : {}),
   });

@@ -1,8 +1,18 @@
 // Everything that changes the state goes through here, so features never reach into each other.
 import { rebuildToken } from '../core/payload-bytes';
 import { normalizeToken } from '../core/token';
+import type { ProfileChoice } from '../core/profiles';
 import { JWS_ALGORITHMS, type AlgorithmChoice, type SecretEncoding } from '../core/types';
-import type { KeySource, LinkToken, Mode, NoticeKind, ThemeChoice } from './appState';
+import type {
+  ClockSettings,
+  EncryptionSettings,
+  Expectations,
+  KeySource,
+  LinkToken,
+  Mode,
+  NoticeKind,
+  ThemeChoice,
+} from './appState';
 import { prettyHeader, prettyPayload, selectDecode } from './derived';
 import { parseJsonObject, withMembers } from './jsonParts';
 import { saveTheme } from './preferences';
@@ -22,6 +32,11 @@ export function setTokenText(raw: string): void {
   // An input event that leaves the text as it is (Chromium fires one per pasted line, and the text was
   // already normalised by the first) must not forget what normalisation removed.
   if (raw === get().tokenText) return;
+  // A JSON serialization (RFC 7515 §7.2, RFC 7516 §7.2) is kept as typed: its strings may hold spaces.
+  if (raw.trimStart().startsWith('{')) {
+    set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
+    return;
+  }
   const { token, changes } = normalizeToken(raw);
   if (changes.length > 0) set({ tokenText: token, tokenChanges: changes, decodeDraft: undefined });
   else set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
@@ -160,4 +175,37 @@ export function loadEncodeInputs(headerText: string, payloadText: string, keyTex
     ...(alg ? { alg } : {}),
     ...(keyText !== undefined ? { keyText, keySource: 'example' as const, keySetUrl: undefined } : {}),
   });
+}
+
+export function setInnerKeyText(innerKeyText: string): void {
+  set({ innerKeyText });
+}
+
+export function setInnerSecretEncoding(innerSecretEncoding: SecretEncoding): void {
+  set({ innerSecretEncoding });
+}
+
+export function setDetachedPayloadText(detachedPayloadText: string): void {
+  set({ detachedPayloadText });
+}
+
+export function setTrustAnchorsText(trustAnchorsText: string): void {
+  set({ trustAnchorsText });
+}
+
+export function setProfile(profile: ProfileChoice): void {
+  set({ profile });
+}
+
+/** Sets some of the expected values (an OIDC discovery document fills iss and the token endpoint at once). */
+export function setExpected(changes: Partial<Expectations>): void {
+  set((state) => ({ expected: { ...state.expected, ...changes } }));
+}
+
+export function setClock(changes: Partial<ClockSettings>): void {
+  set((state) => ({ clock: { ...state.clock, ...changes } }));
+}
+
+export function setEncryption(changes: Partial<EncryptionSettings>): void {
+  set((state) => ({ encryption: { ...state.encryption, ...changes } }));
 }

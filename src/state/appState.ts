@@ -1,7 +1,7 @@
 // The app's state: only what the user typed or chose. Everything else (decoded parts, verdicts,
 // lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
-import type { AlgorithmChoice, SecretEncoding, SnippetAuthStyle, VerifyResult } from '../core';
+import type { AlgorithmChoice, ProfileChoice, SecretEncoding, SnippetAuthStyle, VerifyResult } from '../core';
 import type { SigningErrorCode } from './errorText';
 
 export type Mode = 'decode' | 'encode';
@@ -31,6 +31,46 @@ export type SigningState =
   /** `token` is the last good output, shown greyed out as stale. */
   | { status: 'error'; requestId: number; token: string; code: SigningErrorCode; message: string };
 
+/**
+ * What the relying party expects (the `expect-*` inputs): token profiles and SD-JWT key binding compare
+ * claims with these. An empty string means "not checked".
+ */
+export type Expectations = {
+  iss: string;
+  aud: string;
+  clientId: string;
+  nonce: string;
+  accessToken: string;
+  code: string;
+  htm: string;
+  htu: string;
+  /** The authentication request's max_age, in seconds, as typed. */
+  maxAge: string;
+};
+
+export const NO_EXPECTATIONS: Expectations = {
+  iss: '',
+  aud: '',
+  clientId: '',
+  nonce: '',
+  accessToken: '',
+  code: '',
+  htm: '',
+  htu: '',
+  maxAge: '',
+};
+
+/** The clock every time rule uses: "as of" a chosen time (default now), a leeway, and a maximum age for iat. */
+export type ClockSettings = {
+  /** Milliseconds since the epoch, or undefined for the current time. */
+  asOf: number | undefined;
+  leewaySeconds: number;
+  maxAgeSeconds: number | undefined;
+};
+
+/** Encode view: the signed token encrypted to a recipient (a nested JWT, `cty: "JWT"`). */
+export type EncryptionSettings = { enabled: boolean; alg: string; enc: string; keyText: string };
+
 export type AppState = {
   mode: Mode;
   /** The text of the token box, already normalised (Bearer, quotes and line breaks removed). */
@@ -53,6 +93,18 @@ export type AppState = {
   refreshTimes: boolean;
   /** A template asked the snippet to use this Authorization style (a new object per request). */
   snippetAuthRequest: { style: SnippetAuthStyle } | undefined;
+  /** The key of a signed token found inside a decrypted JWE (`inner-key-input`). */
+  innerKeyText: string;
+  innerSecretEncoding: SecretEncoding;
+  /** The payload of a detached JWS (`header..signature`), as the signer had it (`detached-payload-input`). */
+  detachedPayloadText: string;
+  /** Trusted root certificates (PEM) for a token's x5c chain (`trust-anchor-input`). */
+  trustAnchorsText: string;
+  /** The token profile to judge (`profile-select`). */
+  profile: ProfileChoice;
+  expected: Expectations;
+  clock: ClockSettings;
+  encryption: EncryptionSettings;
   theme: ThemeChoice;
   notices: Notice[];
   verification: VerificationState;
@@ -81,6 +133,14 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     alg: 'HS256',
     refreshTimes: false,
     snippetAuthRequest: undefined,
+    innerKeyText: '',
+    innerSecretEncoding: 'utf8',
+    detachedPayloadText: '',
+    trustAnchorsText: '',
+    profile: 'auto',
+    expected: NO_EXPECTATIONS,
+    clock: { asOf: undefined, leewaySeconds: 0, maxAgeSeconds: undefined },
+    encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '' },
     theme,
     notices: [],
     verification: { status: 'idle', requestId: 0 },

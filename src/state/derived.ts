@@ -6,7 +6,9 @@ import { keyExposure, type KeyExposure } from '../core/key-exposure';
 import { detectKey } from '../core/keys';
 import { lintToken } from '../core/lint';
 import { decodeToken, type DecodedToken } from '../core/token';
+import { classifyToken, type TokenKindInfo } from '../core/token-kind';
 import type { ClaimsState, KeyDetection, LintFinding, SecretEncoding, TokenErrorCode, TokenPart } from '../core/types';
+import type { VerdictClock } from './clock';
 
 function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | undefined;
@@ -85,6 +87,9 @@ export const selectDecode = memoRecent((tokenText: string): DecodeOutcome => {
   }
 }, 2);
 
+/** Which kind of JOSE object the token box holds (compact JWS, JWE, JSON serializations…): picks the panels. */
+export const selectTokenKind = memoRecent((tokenText: string): TokenKindInfo => classifyToken(tokenText), 2);
+
 export const selectKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
   detectKey({ text: keyText, secretEncoding }),
 );
@@ -94,12 +99,15 @@ export const selectKeyExposure = memoOne((keyText: string, secretEncoding: Secre
 );
 
 export const selectTimeClaims = memoOne(
-  (payload: unknown, nowBucket: number): { state: ClaimsState; message: string } =>
-    checkTimeClaims(payload, { now: nowBucket }),
+  (payload: unknown, clock: VerdictClock): { state: ClaimsState; message: string } =>
+    checkTimeClaims(payload, clock.options),
 );
 
-export const selectClaimRows = memoOne((payload: unknown, nowBucket: number): ClaimRow[] =>
-  listClaims(payload, nowBucket),
+export const selectClaimRows = memoOne((payload: unknown, clock: VerdictClock): ClaimRow[] =>
+  listClaims(payload, clock.now, {
+    leewaySeconds: clock.options.leewaySeconds ?? 0,
+    ...(clock.options.maxAgeSeconds !== undefined ? { maxAgeSeconds: clock.options.maxAgeSeconds } : {}),
+  }),
 );
 
 export const selectLint = memoOne(

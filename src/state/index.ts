@@ -6,6 +6,7 @@ export { appStore, useAppState, useIdleAppState } from './store';
 export { whenIdle } from './whenIdle';
 export {
   selectDecode,
+  selectTokenKind,
   selectKeyDetection,
   selectKeyExposure,
   selectTimeClaims,
@@ -17,5 +18,7 @@ export {
 export type { DecodeOutcome, TokenProblem } from './derived';
 export { useIsDark } from './theme';
 export { useNow } from './useNow';
+export { clockOptions, useVerdictClock } from './clock';
+export type { VerdictClock } from './clock';
 export { LARGE_TEXT_CHARS, LIST_PREVIEW_ITEMS, formatCount, useDeferredDecode } from './deferredDecode';
 export type { DecodeSnapshot } from './deferredDecode';

@@ -19,15 +19,22 @@ describe('renderRelativeTime', () => {
     expect(renderRelativeTime(-4)).toBe('just now');
   });
 
-  it('renders future and past in the largest whole unit', () => {
+  it('renders future and past in the largest unit and the next one down', () => {
     expect(renderRelativeTime(30)).toBe('in 30 seconds');
-    expect(renderRelativeTime(4 * 60 + 59)).toBe('in 4 minutes');
+    expect(renderRelativeTime(4 * 60 + 59)).toBe('in 4 minutes 59 seconds');
+    expect(renderRelativeTime(4 * 60)).toBe('in 4 minutes');
     expect(renderRelativeTime(-60)).toBe('1 minute ago');
     expect(renderRelativeTime(-3600)).toBe('1 hour ago');
     expect(renderRelativeTime(5 * 3600)).toBe('in 5 hours');
     expect(renderRelativeTime(-3 * 86400)).toBe('3 days ago');
-    expect(renderRelativeTime(90 * 86400)).toBe('in 2 months');
-    expect(renderRelativeTime(-3 * 365.25 * 86400)).toBe('3 years ago');
+    expect(renderRelativeTime(90 * 86400)).toBe('in 2 months 29 days');
+    expect(renderRelativeTime(-3 * 365.2425 * 86400)).toBe('3 years ago');
+  });
+
+  it('never rounds a lifetime down to the larger unit alone (1 h 50 min is not "1 hour")', () => {
+    expect(renderRelativeTime(110 * 60)).toBe('in 1 hour 50 minutes');
+    expect(renderRelativeTime(47 * 3600)).toBe('in 1 day 23 hours');
+    expect(renderRelativeTime(-(2 * 3600 + 59 * 60 + 59))).toBe('2 hours 59 minutes ago');
   });
 
   it('does not invent a phrase for a non-finite delta', () => {
@@ -105,6 +112,28 @@ describe('checkTimeClaims', () => {
     expect(checkTimeClaims({ exp: Date.now() / 1000 + 100 }).state).toBe('valid');
     expect(checkTimeClaims({ exp: Date.now() / 1000 - 100 }).state).toBe('expired');
   });
+
+  it('counts a token older than the maximum age of iat as expired, saying it is by maximum age', () => {
+    const aged = (payload: unknown, maxAgeSeconds: number, leewaySeconds = 0) =>
+      checkTimeClaims(payload, { now: NOW, maxAgeSeconds, leewaySeconds });
+    const old = aged({ iat: NOW_S - 600, exp: NOW_S + 3000 }, 300);
+    expect(old.state).toBe('expired');
+    expect(old.message).toMatch(/^Too old: issued 10 minutes ago .*maximum age of 300 s/);
+    expect(aged({ iat: NOW_S - 600 }, 300).state).toBe('expired');
+    expect(aged({ iat: NOW_S - 600 }, 300, 400).state).toBe('none');
+    const young = aged({ iat: NOW_S - 60, exp: NOW_S + 3000 }, 300);
+    expect(young.state).toBe('valid');
+    expect(young.message).toMatch(/within the maximum age of 300 s/);
+  });
+
+  it('lets exp and nbf decide before the maximum age, and notes a maximum age with no iat to apply it to', () => {
+    expect(checkTimeClaims({ iat: NOW_S - 600, exp: NOW_S - 1 }, { now: NOW, maxAgeSeconds: 300 }).message).toMatch(
+      /^Expired/,
+    );
+    const noIat = checkTimeClaims({ exp: NOW_S + 60 }, { now: NOW, maxAgeSeconds: 300 });
+    expect(noIat.state).toBe('valid');
+    expect(noIat.message).toMatch(/maximum age of 300 s is set, but there is no usable iat/);
+  });
 });
 
 describe('describeClaim', () => {
@@ -181,6 +210,15 @@ describe('listClaims', () => {
     });
     expect(badges({ exp: '1767225600', aud: 42 })).toEqual({ exp: 'invalid', aud: 'invalid' });
     expect(listClaims({ exp: NOW_S - 30 }, NOW, 60)[0]?.badge).toBeUndefined();
+  });
+
+  it('takes the leeway and the maximum age of iat as a clock, and badges a too-old iat as expired', () => {
+    expect(listClaims({ exp: NOW_S - 30 }, NOW, { leewaySeconds: 60 })[0]?.badge).toBeUndefined();
+    expect(listClaims({ exp: NOW_S - 30 }, NOW, { leewaySeconds: 10 })[0]?.badge).toBe('expired');
+    const [iat] = listClaims({ iat: NOW_S - 600 }, NOW, { maxAgeSeconds: 300 });
+    expect(iat).toMatchObject({ badge: 'expired', badgeReason: expect.stringMatching(/maximum age of 300 s/) });
+    expect(listClaims({ iat: NOW_S - 600 }, NOW, { maxAgeSeconds: 300, leewaySeconds: 400 })[0]?.badge).toBeUndefined();
+    expect(listClaims({ iat: NOW_S - 600 }, NOW)[0]?.badge).toBeUndefined();
   });
 
   it('has no rows for a payload that is not an object, and copes with deep nesting', () => {

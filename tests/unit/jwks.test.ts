@@ -12,6 +12,7 @@ import {
   summarizeKeySet,
   type JwksErrorCode,
 } from '../../src/core/jwks';
+import { expectationsFromDiscovery } from '../../src/core/profiles';
 import { verifyToken } from '../../src/core/verify';
 
 // RFC 7638 §3.1: the example RSA key and its published SHA-256 thumbprint.
@@ -239,6 +240,14 @@ describe('fetchKeySet', () => {
     });
     expect(JSON.parse(result.keysText)).toEqual(threeKeys);
     expect(result.steps.join('\n')).toMatch(/issuer\/ answered HTTP 404 Not Found; trying it as an issuer: /);
+    expect(result.discovery).toEqual({ issuer: `${base}/issuer`, jwks_uri: `${base}/jwks.json` });
+  });
+
+  it('hands back the discovery document, so the expected issuer can be filled from it', async () => {
+    const direct = await fetchKeySet(`${base}/direct/.well-known/openid-configuration`);
+    expect(expectationsFromDiscovery(direct.discovery).iss).toBe(`${base}/direct`);
+    const plain = await fetchKeySet(`${base}/jwks.json`);
+    expect(plain.discovery).toBeUndefined();
   });
 
   it('reads a discovery document given directly, and warns when its issuer differs', async () => {

@@ -109,6 +109,42 @@ describe('lintToken', () => {
     expect(ids({ alg: 'RS256' })).toEqual([]);
   });
 
+  it('notes, without the embedded-key alarm, the public jwk of a DPoP proof, which has no exp or aud by design', () => {
+    const jwk = {
+      kty: 'EC',
+      crv: 'P-256',
+      x: 'l8tFrhx-34tV3hRICRDY9zCkDlpBhF42UQUfWVAWBFs',
+      y: '9VE4jf_Ok_o64zbTTlcuNJajHmt6v9TDVrU0CdvGRDA',
+    };
+    const proof = { jti: 'j', htm: 'POST', htu: 'https://server.example.com/token', iat: NOW_S - 5 };
+    for (const typ of ['dpop+jwt', 'application/dpop+jwt', 'DPoP+JWT']) {
+      expect(ids({ typ, alg: 'ES256', jwk }, proof), typ).toEqual(['dpop-header-jwk']);
+    }
+    const [note] = lintToken(
+      decodeToken(`${b64(JSON.stringify({ typ: 'dpop+jwt', alg: 'ES256', jwk }))}.${b64(JSON.stringify(proof))}.c2ln`),
+      { nowMs: NOW },
+    );
+    expect(note).toMatchObject({ severity: 'info', reference: 'RFC 9449 §4.2, §6.1' });
+    // The same key in a token that is not a DPoP proof still raises the alarm.
+    expect(ids({ typ: 'JWT', alg: 'ES256', jwk })).toEqual(['header-jwk']);
+  });
+
+  it('flags private key members in a header jwk as an error, DPoP proof or not', () => {
+    const jwk = { kty: 'EC', crv: 'P-256', x: 'x', y: 'y', d: 'secret' };
+    const proof = { jti: 'j', htm: 'POST', htu: 'https://server.example.com/token', iat: NOW_S - 5 };
+    expect(ids({ typ: 'dpop+jwt', alg: 'ES256', jwk }, proof)).toEqual(['header-jwk-private']);
+    expect(ids({ alg: 'ES256', jwk })).toEqual(['header-jwk-private', 'header-jwk']);
+    expect(ids({ typ: 'dpop+jwt', alg: 'HS256', jwk: { kty: 'oct', k: 'c2VjcmV0' } }, proof)).toEqual([
+      'header-jwk-private',
+    ]);
+    const [finding] = lintToken(
+      decodeToken(`${b64(JSON.stringify({ typ: 'dpop+jwt', alg: 'ES256', jwk }))}.${b64(JSON.stringify(proof))}.c2ln`),
+      { nowMs: NOW },
+    );
+    expect(finding).toMatchObject({ severity: 'error', reference: 'RFC 9449 §4.2, §4.3 check 7' });
+    expect(finding?.message).toMatch(/\(d\)/);
+  });
+
   it('kid with path traversal or SQL characters', () => {
     expect(ids({ alg: 'HS256', kid: '../../../dev/null' })).toEqual(['kid-path-traversal']);
     expect(ids({ alg: 'HS256', kid: '/dev/null' })).toEqual(['kid-path-traversal']);

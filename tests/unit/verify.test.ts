@@ -283,18 +283,20 @@ describe('verifyToken: JWKS', () => {
       { text: jwks },
       options,
     );
-    expect(r).toMatchObject({ signature: 'invalid' });
-    expect(r.message).toMatch(/kid 'abc' not in this JWKS; tried 2 keys/);
+    expect(r).toMatchObject({ signature: 'invalid', code: 'kid-not-found' });
+    expect(r.message).toMatch(
+      /kid 'abc' not in this JWKS, and no other key of it verifies the token either; tried 2 keys/,
+    );
   });
 
-  it('verifies with another key when the kid is unknown, and says so', async () => {
+  it('refuses a token whose kid the JWKS lacks, naming the key that would verify it (as jose and PyJWT do)', async () => {
     const r = await verifyToken(
       token({ alg: 'ES256', kid: 'nope' }, payload, ecSign(p256.privateKey)),
       { text: jwks },
       options,
     );
-    expect(r).toMatchObject({ signature: 'verified', kid: 'ec' });
-    expect(r.message).toContain("kid 'nope' is not in this JWKS");
+    expect(r).toMatchObject({ signature: 'invalid', code: 'kid-not-found' });
+    expect(r.message).toMatch(/^kid 'nope' is not in this JWKS; key 'ec' would verify it if the token named it\./);
   });
 
   it('says when no key of the set fits the algorithm', async () => {
@@ -318,6 +320,14 @@ describe('verifyToken: time claims after the signature', () => {
     expect((await verifyToken(t, { text: 'k' }, options)).claims).toBe('not-yet-valid');
     expect((await verifyToken(t, { text: 'k' }, { ...options, leewaySeconds: 60 })).claims).toBe('valid');
     expect((await verifyToken(t, { text: 'k' }, { now: (NOW + 120) * 1000 })).claims).toBe('expired');
+  });
+
+  it('honours a maximum age of iat', async () => {
+    const t = token({ alg: 'HS256' }, { iat: NOW - 600, exp: NOW + 600 }, hmac('HS256', 'k'));
+    const r = await verifyToken(t, { text: 'k' }, { ...options, maxAgeSeconds: 300 });
+    expect(r).toMatchObject({ signature: 'verified', claims: 'expired' });
+    expect(r.claimsMessage).toMatch(/maximum age of 300 s/);
+    expect((await verifyToken(t, { text: 'k' }, { ...options, maxAgeSeconds: 900 })).claims).toBe('valid');
   });
 
   it('gives claims "none" without exp or nbf, and for a non-JSON payload', async () => {

@@ -14,19 +14,28 @@ function unit(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "in 4 minutes", "3 days ago", "just now". Positive deltas lie in the future. */
+/** "in 1 hour 50 minutes", "3 days ago", "just now". Positive deltas lie in the future. */
 export function renderRelativeTime(deltaSeconds: number): string {
   if (!Number.isFinite(deltaSeconds)) return 'at an unknown time';
   const abs = Math.abs(deltaSeconds);
   if (abs < 5) return 'just now';
+  // Two units, the smaller one rounded down: one unit alone rounded 1 h 50 min down to "1 hour" and
+  // 47 hours to "1 day", so a token looked to live half as long as it does.
   let amount: string;
   if (abs < MINUTE) amount = unit(Math.floor(abs), 'second');
-  else if (abs < HOUR) amount = unit(Math.floor(abs / MINUTE), 'minute');
-  else if (abs < DAY) amount = unit(Math.floor(abs / HOUR), 'hour');
-  else if (abs < 60 * DAY) amount = unit(Math.floor(abs / DAY), 'day');
-  else if (abs < 2 * YEAR) amount = unit(Math.floor(abs / MONTH), 'month');
-  else amount = unit(Math.floor(abs / YEAR), 'year');
+  else if (abs < HOUR) amount = twoUnits(abs, MINUTE, 'minute', 1, 'second');
+  else if (abs < DAY) amount = twoUnits(abs, HOUR, 'hour', MINUTE, 'minute');
+  else if (abs < 60 * DAY) amount = twoUnits(abs, DAY, 'day', HOUR, 'hour');
+  else if (abs < 2 * YEAR) amount = twoUnits(abs, MONTH, 'month', DAY, 'day');
+  else amount = twoUnits(abs, YEAR, 'year', MONTH, 'month');
   return deltaSeconds > 0 ? `in ${amount}` : `${amount} ago`;
+}
+
+/** "1 hour 50 minutes"; the smaller unit is left out when it is zero ("5 hours"). */
+function twoUnits(seconds: number, big: number, bigWord: string, small: number, smallWord: string): string {
+  const bigCount = Math.floor(seconds / big);
+  const smallCount = Math.floor((seconds - bigCount * big) / small);
+  return smallCount === 0 ? unit(bigCount, bigWord) : `${unit(bigCount, bigWord)} ${unit(smallCount, smallWord)}`;
 }
 
 /** ISO 8601 UTC (without ".000" for whole seconds) and a relative phrase. */
@@ -52,7 +61,11 @@ function showValue(value: unknown): string {
   }
 }
 
-/** exp/nbf verdict with a configurable clock and leeway; notes iat in the future without changing the state. */
+/**
+ * exp/nbf verdict with a configurable clock and leeway; notes iat in the future without changing the state. With
+ * `maxAgeSeconds`, a token whose iat is older is `expired` too (the message says it is by maximum age): the
+ * verdict keeps its four states, and "too old to accept" is what expired means to a verifier.
+ */
 export function checkTimeClaims(
   payload: unknown,
   options: VerifyOptions = {},
@@ -89,6 +102,11 @@ export function checkTimeClaims(
     notes.push(`iat is in the future (issued ${at(iat)}): the issuer's clock may be ahead.`);
   }
   const leewayNote = leeway > 0 ? ` (leeway ${leeway} s)` : '';
+  const maxAge = options.maxAgeSeconds;
+  const ageLimited = maxAge !== undefined && Number.isFinite(maxAge) && maxAge >= 0;
+  if (ageLimited && iat === undefined)
+    notes.push(`A maximum age of ${maxAge} s is set, but there is no usable iat to apply it to.`);
+  const tooOld = ageLimited && iat !== undefined && now - iat > maxAge + leeway;
 
   let state: ClaimsState;
   let verdict: string;
@@ -98,6 +116,9 @@ export function checkTimeClaims(
   } else if (nbf !== undefined && now < nbf - leeway) {
     state = 'not-yet-valid';
     verdict = `Not valid yet: becomes valid ${at(nbf)}${leewayNote}.`;
+  } else if (tooOld) {
+    state = 'expired';
+    verdict = `Too old: issued ${at(iat)}, more than the maximum age of ${maxAge} s${leewayNote}.`;
   } else if (exp === undefined && nbf === undefined) {
     state = 'none';
     verdict = 'No exp or nbf: nothing in the token limits when it can be used.';
@@ -112,6 +133,7 @@ export function checkTimeClaims(
     if (nbf !== undefined) {
       parts.push(now < nbf ? `valid from ${at(nbf)}, within the ${leeway} s leeway` : `valid since ${at(nbf)}`);
     }
+    if (ageLimited && iat !== undefined) parts.push(`issued ${at(iat)}, within the maximum age of ${maxAge} s`);
     verdict = `Valid: ${parts.join('; ')}.`;
   }
   return { state, message: [verdict, ...notes].join(' ') };

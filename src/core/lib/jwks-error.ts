@@ -14,6 +14,8 @@ export const JWKS_ERROR_CODES = [
   'not-jwks',
   'too-large',
   'no-usable-keys',
+  // JWT VC Issuer Metadata whose `issuer` is not the token's `iss` (SD-JWT VC: the data MUST NOT be used).
+  'issuer-mismatch',
 ] as const;
 export type JwksErrorCode = (typeof JWKS_ERROR_CODES)[number];
 

@@ -1,6 +1,7 @@
 // Findings about the JOSE header alone: what jwt_tool-style attacks change (RFC 8725 §2, §3).
 import type { LintFinding } from '../types';
 import { JWS_ALGORITHMS } from '../types';
+import { privateJwkMembers } from './jwk-members';
 
 type Header = Record<string, unknown>;
 
@@ -48,8 +49,49 @@ function lintAlg(header: Header, out: LintFinding[]): void {
   }
 }
 
+/** A DPoP proof (RFC 9449 §4.2): typ dpop+jwt, any case, with or without `application/`. */
+export function isDpopProofHeader(header: Header): boolean {
+  return (
+    typeof header.typ === 'string' &&
+    header.typ
+      .trim()
+      .toLowerCase()
+      .replace(/^application\//, '') === 'dpop+jwt'
+  );
+}
+
+/**
+ * A DPoP proof carries its public key by design and is verified with it (RFC 9449 §4.2, §4.3), so its `jwk` gets a
+ * note, not the alarm. Private members in any header `jwk` are an error: the token gives its private key away.
+ */
+function lintHeaderJwk(header: Header, out: LintFinding[]): boolean {
+  const jwk = header.jwk;
+  const dpop = isDpopProofHeader(header);
+  const leaked = typeof jwk === 'object' && jwk !== null ? privateJwkMembers(jwk as Record<string, unknown>) : [];
+  if (leaked.length > 0) {
+    out.push({
+      id: 'header-jwk-private',
+      severity: 'error',
+      message: `The header's jwk holds private key members (${leaked.join(', ')}): anyone who sees the token has the private key and can sign with it.${dpop ? ' A DPoP proof must carry only its public key.' : ''}`,
+      reference: dpop ? 'RFC 9449 §4.2, §4.3 check 7' : 'RFC 7515 §4.1.3',
+    });
+  }
+  if (!dpop) return false;
+  if (leaked.length === 0 && typeof jwk === 'object' && jwk !== null && !Array.isArray(jwk)) {
+    out.push({
+      id: 'dpop-header-jwk',
+      severity: 'info',
+      message:
+        'This DPoP proof carries its public key in jwk, as RFC 9449 requires: the proof is verified with that key, and it identifies the client only through an access token bound to it (cnf.jkt).',
+      reference: 'RFC 9449 §4.2, §6.1',
+    });
+  }
+  return true;
+}
+
 function lintEmbeddedKeys(header: Header, out: LintFinding[]): void {
-  if (header.jwk !== undefined) {
+  const dpopJwk = lintHeaderJwk(header, out);
+  if (header.jwk !== undefined && !dpopJwk) {
     out.push({
       id: 'header-jwk',
       severity: 'warning',

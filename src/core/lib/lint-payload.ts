@@ -8,7 +8,11 @@ function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-export function lintPayload(claims: Record<string, unknown>, nowMs: number): LintFinding[] {
+/**
+ * `dpopProof`: a DPoP proof has no exp or aud by design (RFC 9449 §4.2: the server bounds its age by iat and binds
+ * it to one request by htm/htu), so their absence is not reported.
+ */
+export function lintPayload(claims: Record<string, unknown>, nowMs: number, dpopProof = false): LintFinding[] {
   const out: LintFinding[] = [];
   const now = nowMs / 1000;
   for (const name of ['exp', 'nbf', 'iat'] as const) {
@@ -30,7 +34,7 @@ export function lintPayload(claims: Record<string, unknown>, nowMs: number): Lin
     }
   }
   const { exp, iat, nbf } = claims;
-  if (exp === undefined) {
+  if (exp === undefined && !dpopProof) {
     out.push({
       id: 'missing-exp',
       severity: 'warning',
@@ -56,7 +60,7 @@ export function lintPayload(claims: Record<string, unknown>, nowMs: number): Lin
       reference: 'RFC 7519 §4.1.6',
     });
   }
-  if (claims.aud === undefined) {
+  if (claims.aud === undefined && !dpopProof) {
     out.push({
       id: 'missing-aud',
       severity: 'info',

@@ -1,7 +1,15 @@
 // The encoded token: a transparent <textarea> over a backdrop that paints header, payload and
 // signature in the colours of their panels, and marks the character the decoder choked on.
 import { useLayoutEffect, useRef, useState } from 'react';
-import { actions, appStore, formatCount, LARGE_TEXT_CHARS, selectDecode, useAppState } from '../../state';
+import {
+  actions,
+  appStore,
+  formatCount,
+  LARGE_TEXT_CHARS,
+  selectDecode,
+  selectTokenKind,
+  useAppState,
+} from '../../state';
 import { problemRange, tokenRuns, type RunKind } from './tokenSegments';
 
 /** Characters of a large token painted while the box is not focused. */
@@ -11,6 +19,10 @@ const RUN_CLASS: Record<RunKind, string> = {
   header: 'token-header',
   payload: 'token-payload',
   signature: 'token-signature',
+  'encrypted-key': 'token-encrypted-key',
+  iv: 'token-iv',
+  disclosure: 'token-disclosure',
+  binding: 'token-binding',
   extra: 'text-slate-500',
   dot: 'token-dot',
 };
@@ -18,6 +30,7 @@ const RUN_CLASS: Record<RunKind, string> = {
 export function TokenInput() {
   const tokenText = useAppState((s) => s.tokenText);
   const outcome = useAppState((s) => selectDecode(s.tokenText));
+  const kind = useAppState((s) => selectTokenKind(s.tokenText).kind);
   const backdrop = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   // Not a controlled textarea: React keeps a controlled textarea's defaultValue (its child text node) equal
@@ -35,8 +48,12 @@ export function TokenInput() {
   const large = tokenText.length > LARGE_TEXT_CHARS;
   const collapsed = large && !focused;
   const display = collapsed ? 'collapsed' : large ? 'plain' : 'coloured';
-  const bad = outcome.ok || large ? undefined : problemRange(tokenText, outcome.problem.part, outcome.problem.offset);
-  const runs = display === 'plain' ? [] : tokenRuns(collapsed ? tokenText.slice(0, COLLAPSED_CHARS) : tokenText, bad);
+  // The JWS decoder's problem is marked only in a compact JWS; other kinds explain theirs in their own panels.
+  const jws = kind === 'jws-compact' || kind === 'jws-detached' || kind === 'other';
+  const bad =
+    outcome.ok || large || !jws ? undefined : problemRange(tokenText, outcome.problem.part, outcome.problem.offset);
+  const runs =
+    display === 'plain' ? [] : tokenRuns(collapsed ? tokenText.slice(0, COLLAPSED_CHARS) : tokenText, bad, kind);
   return (
     <div className="relative h-full min-h-48 overflow-hidden rounded-md border border-slate-300 bg-white focus-within:border-sky-600 focus-within:ring-2 focus-within:ring-sky-600/40 dark:border-slate-700 dark:bg-slate-900">
       {display === 'plain' ? null : (

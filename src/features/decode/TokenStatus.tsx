@@ -3,7 +3,8 @@
 import { partName } from '../../core/token';
 import { actions, formatCount, LARGE_TEXT_CHARS, selectDecode, useAppState } from '../../state';
 
-export function TokenStatus() {
+/** `showDecodeError`: false when the token is of a kind whose own panels explain what is wrong with it. */
+export function TokenStatus({ showDecodeError }: { showDecodeError: boolean }) {
   const tokenText = useAppState((s) => s.tokenText);
   const changes = useAppState((s) => s.tokenChanges);
   const linkTokens = useAppState((s) => s.linkTokens);
@@ -46,7 +47,7 @@ export function TokenStatus() {
         </fieldset>
       ) : null}
       <div id="token-problem" aria-live="polite">
-        {!outcome.ok && tokenText !== '' ? (
+        {showDecodeError && !outcome.ok && tokenText !== '' ? (
           <div
             data-testid="token-error"
             data-code={outcome.problem.code}

@@ -2,45 +2,9 @@
 // (issue 6), announced through aria-live. `data-request` changes with every verification so a
 // MutationObserver sees each new verdict even when its words did not change (issue 7 bench).
 import type { ReactNode } from 'react';
-import { actions, selectDecode, selectTimeClaims, useAppState, useNow } from '../../state';
-
-type Tone = 'good' | 'bad' | 'neutral' | 'warn';
-
-const TONE_CLASS: Record<Tone, string> = {
-  good: 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100',
-  bad: 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100',
-  warn: 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100',
-  neutral: 'border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
-};
-
-function Verdict(props: {
-  testId: string;
-  state: string;
-  tone: Tone;
-  icon: string;
-  title: string;
-  children?: ReactNode;
-  busy?: boolean;
-  request?: number;
-}) {
-  return (
-    <div
-      data-testid={props.testId}
-      data-state={props.state}
-      data-request={props.request}
-      aria-busy={props.busy || undefined}
-      className={`rounded-md border p-3 text-sm ${TONE_CLASS[props.tone]}`}
-    >
-      <p className="flex items-center gap-2 font-semibold">
-        <span aria-hidden="true" className="text-base leading-none">
-          {props.icon}
-        </span>
-        {props.title}
-      </p>
-      {props.children ? <div className="mt-1">{props.children}</div> : null}
-    </div>
-  );
-}
+import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
+import { Verdict } from '../../components/Verdict';
+import { actions, selectDecode, useAppState } from '../../state';
 
 export function SignatureStatus() {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
@@ -150,25 +114,9 @@ export function SignatureStatus() {
   return <div aria-live="polite">{verdict}</div>;
 }
 
-const CLAIMS_VIEW = {
-  valid: { tone: 'good', icon: '✓', title: 'Within its validity period' },
-  expired: { tone: 'bad', icon: '✕', title: 'Expired' },
-  'not-yet-valid': { tone: 'warn', icon: '!', title: 'Not valid yet' },
-  none: { tone: 'neutral', icon: '–', title: 'No expiry' },
-} as const;
-
 export function ClaimsStatus() {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
-  const now = useNow();
   const decoded = outcome.ok ? outcome.decoded : outcome.lastGood;
   if (!decoded) return null;
-  const claims = selectTimeClaims(decoded.payload, now);
-  const view = CLAIMS_VIEW[claims.state];
-  return (
-    <div aria-live="polite">
-      <Verdict testId="claims-status" state={claims.state} tone={view.tone} icon={view.icon} title={view.title}>
-        {claims.message}
-      </Verdict>
-    </div>
-  );
+  return <TimeClaimsVerdict payload={decoded.payload} />;
 }

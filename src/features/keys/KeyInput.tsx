@@ -11,9 +11,17 @@ const ENCODING_LABELS: Record<SecretEncoding, string> = {
   hex: 'hex',
 };
 
+const LABEL = { verify: 'Verification key', sign: 'Signing key', decrypt: 'Decryption key' } as const;
+
+const PLACEHOLDER = {
+  verify: 'A shared secret, or a public key: PEM, certificate, JWK or JWKS',
+  sign: 'A shared secret, or a private key: PEM (PKCS#8, PKCS#1, SEC1) or JWK',
+  decrypt: 'The private key (PEM or JWK, or a JWKS entry chosen by kid), a shared key, or a PBES2 password',
+} as const;
+
 export type KeyInputProps = {
-  /** Decode: "secret, public key, JWK or JWKS"; Encode: "secret or private key". */
-  purpose: 'verify' | 'sign';
+  /** Decode: "secret, public key, JWK or JWKS"; Encode: "secret or private key"; an encrypted token: its decryption key. */
+  purpose: 'verify' | 'sign' | 'decrypt';
   /** Show the secret encoding even when the text is not (yet) recognised as a secret (HS* algorithms). */
   hmac: boolean;
 };
@@ -24,14 +32,11 @@ export function KeyInput({ purpose, hmac }: KeyInputProps) {
   const secretEncoding = useAppState((s) => s.secretEncoding);
   const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
   const showEncoding = detection.kind === 'secret' || (hmac && detection.kind === 'empty');
-  const placeholder =
-    purpose === 'verify'
-      ? 'A shared secret, or a public key: PEM, certificate, JWK or JWKS'
-      : 'A shared secret, or a private key: PEM (PKCS#8, PKCS#1, SEC1) or JWK';
+  const placeholder = PLACEHOLDER[purpose];
   return (
     <div className="space-y-2">
       <label htmlFor="key-input" className="field-label">
-        {purpose === 'verify' ? 'Verification key' : 'Signing key'}
+        {LABEL[purpose]}
       </label>
       <textarea
         id="key-input"
