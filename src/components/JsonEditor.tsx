@@ -3,7 +3,7 @@
 // valid JSON and reports the syntax error under the editor.
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useIsDark, whenIdle } from '../state';
-import { LoadedMonacoEditor, awaitMonacoTurn, requestMonaco, useMonacoReady } from './useMonaco';
+import { LoadedMonacoEditor, awaitMonacoTurn, holdMonacoTurns, requestMonaco, useMonacoReady } from './useMonaco';
 
 export type JsonEditorProps = {
   testId: string;
@@ -100,6 +100,14 @@ export function JsonEditor({
   }, [monacoLoaded, wanted, upgraded]);
   // Judged on what the editor would be given, so Monaco never receives deep text, even for a moment.
   const monacoReady = upgraded !== undefined && !nestsDeeperThan(shown, MONACO_MAX_DEPTH);
+  const releaseTurns = useRef<() => void>(undefined);
+  useLayoutEffect(() => {
+    if (!monacoReady) return;
+    const release = holdMonacoTurns();
+    releaseTurns.current = release;
+    return release;
+  }, [monacoReady]);
+  const created = useCallback(() => releaseTurns.current?.(), []);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
   // @monaco-editor/react echoes a new `value` of a read-only editor as a change (it calls setValue, which
@@ -162,6 +170,7 @@ export function JsonEditor({
             onChange={change}
             height={height}
             focusAt={upgraded?.focusAt}
+            onCreated={created}
           />
         ) : (
           plain

@@ -23,7 +23,7 @@ import 'monaco-editor/features/multicursor/register';
 import 'monaco-editor/features/format/register';
 // Ctrl+M: tabFocusMode is on (Tab leaves the editor) and this is how a keyboard user turns it off.
 import 'monaco-editor/features/toggleTabFocusMode/register';
-// The JSON language's mode (tokenizer, worker-backed features) in this chunk rather than fetched when the
-// first JSON model appears: the first editor shows coloured text at once, not plain text and then a second
-// render once the tokenizer has arrived.
-import 'monaco-editor/languages/features/json/jsonMode';
+// The JSON language's mode (its tokenizer and the worker-backed features) is a chunk of its own that Monaco
+// imports when the first JSON model appears; fetched now, it is there by then, and the first frame of the
+// first editor shows coloured text instead of plain text and a second render.
+void import('monaco-editor/languages/features/json/jsonMode');

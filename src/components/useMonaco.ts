@@ -54,23 +54,25 @@ export function LoadedMonacoEditor(props: MonacoModule.MonacoJsonEditorProps): R
   return createElement(loaded.default, props);
 }
 
-// Editors nobody is pointing at or typing in switch to Monaco one per idle moment: creating one costs tens of
-// milliseconds, and the editor the user wants should not wait for every other editor on the page.
+// Editors nobody is pointing at or typing in switch to Monaco one at a time, once the page is idle and every
+// editor being created has painted: creating one costs tens of milliseconds, and the editor the user wants
+// should not wait for the others (an idle moment comes while Monaco waits for the frame it renders in).
 const turns: Array<{ take: () => void; live: boolean }> = [];
+let creating = 0;
 let turnScheduled = false;
-/** Long enough for the wanted editor to have painted its text first, even on a busy machine. */
-const TURN_IDLE_TIMEOUT_MS = 1000;
 
 function scheduleTurn(): void {
-  if (turnScheduled || turns.length === 0) return;
+  if (turnScheduled || creating > 0 || turns.length === 0) return;
   turnScheduled = true;
   whenIdle(() => {
     turnScheduled = false;
+    // An editor started meanwhile: its release schedules the next turn.
+    if (creating > 0) return;
     let turn = turns.shift();
     while (turn && !turn.live) turn = turns.shift();
     turn?.take();
     scheduleTurn();
-  }, TURN_IDLE_TIMEOUT_MS);
+  });
 }
 
 /** Calls `take` at this editor's turn to switch to Monaco; returns a function that gives the turn up. */
@@ -80,5 +82,24 @@ export function awaitMonacoTurn(take: () => void): () => void {
   scheduleTurn();
   return () => {
     turn.live = false;
+  };
+}
+
+/**
+ * Holds the other editors' turns while a Monaco editor is created; the returned function releases them once
+ * the frame after its creation has been painted (it may be called more than once).
+ */
+export function holdMonacoTurns(): () => void {
+  creating += 1;
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        creating -= 1;
+        scheduleTurn();
+      }, 0),
+    );
   };
 }
