@@ -141,5 +141,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Every end-to-end spec takes `test` from tests/e2e/fixtures.ts, which fails it on a Trusted Types violation.
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              message: "Import test and expect from './fixtures': it fails the test on a Trusted Types violation.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -4,19 +4,27 @@ import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { contentSecurityPolicy, PREVIEW_HEADERS } from './config/csp';
-import { serviceWorkerPlugin } from './config/pwa';
-import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } from './config/single-file';
+import { basePathFrom } from './config/base-path.ts';
+import { precompressPlugin } from './config/compress.ts';
+import { PREVIEW_HEADERS, securityHeadersPlugin } from './config/csp.ts';
+import { serviceWorkerPlugin } from './config/pwa.ts';
+import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } from './config/single-file.ts';
 
 // `--mode single` (npm run build:single): one self-contained HTML file for file:// (config/single-file.ts).
 // Every other build is the normal site with a service worker (config/pwa.ts).
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
-  const plugins: PluginOption[] = [react(), tailwindcss(), contentSecurityPolicy()];
+  const plugins: PluginOption[] = [react(), tailwindcss(), securityHeadersPlugin({ single })];
   if (single) plugins.push(inlineWorkers(), inlineFavicon(), viteSingleFile(), hashInlineScripts());
-  else plugins.push(serviceWorkerPlugin());
+  else plugins.push(serviceWorkerPlugin(), precompressPlugin());
   return {
+    // The single file opens from disk and keeps its own relative URLs; a site build may live under a sub-path.
+    base: single ? '/' : basePathFrom(process.env.BASE_PATH),
     plugins,
+    // Outside node_modules: the README's test command starts with `npm ci`, which deletes node_modules, and with
+    // it the dev server's pre-bundled dependencies; a running `npm run dev` then answered 504 "Outdated Optimize
+    // Dep" for Monaco until restarted. Kept here, they survive a reinstall of the same lockfile.
+    cacheDir: '.vite',
     resolve: {
       alias: [
         // Monaco's language modes import createWebWorker from a module that also imports every editor

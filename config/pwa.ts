@@ -35,6 +35,10 @@ export const PWA_OPTIONS: Partial<VitePWAOptions> = {
     clientsClaim: true,
     // No runtime caching: anything not precached is a JWKS fetch the user asked for, and must be live.
     runtimeCaching: [],
+    // One self-contained sw.js. The default loads workbox from a second file with importScripts(), a
+    // Trusted Types sink: under the site's require-trusted-types-for header (which sw.js gets like every
+    // response) that call is refused and the worker installs with nothing cached.
+    inlineWorkboxRuntime: true,
   },
 };
 

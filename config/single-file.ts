@@ -5,22 +5,45 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { pagePolicy, previewOptions, withMetaPolicy } from './csp.ts';
 
 export const SINGLE_FILE_OUT_DIR = 'dist-single';
 
+const WORKER_BLOB_URL = '\0jwt-workbench-worker-blob-url:';
+const BLOB_URL_QUERY = '&blob-url';
+
 /**
  * Chromium refuses `new Worker('file:///…')` (a file:// page has an opaque origin), so Monaco's workers are
- * built with `?worker&inline` here: Vite embeds them and starts them from a blob: URL (CSP worker-src blob:).
- * The source keeps a plain `?worker` import, so the normal build still ships them as cacheable files.
+ * inlined here and started from blob: URLs the page mints (CSP worker-src blob:). The source imports them as
+ * `?worker&url` (src/components/monacoEnvironment.ts hands the URL to a Trusted Types policy before `new Worker`);
+ * here each such import becomes the blob: URL of Vite's inlined copy (`?worker&inline`). Vite's own inline
+ * wrapper is not used: its worker revokes its blob: URL on start, and Monaco restarts idle workers.
  */
 export function inlineWorkers(): Plugin {
   return {
     name: 'jwt-workbench-inline-workers',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!/[?&]worker$/.test(source)) return null;
-      return this.resolve(`${source}&inline`, importer, { ...options, skipSelf: true });
+      const match = /^(.*)\?worker&url$/.exec(source);
+      if (!match) return null;
+      const inline = await this.resolve(`${match[1]}?worker&inline${BLOB_URL_QUERY}`, importer, {
+        ...options,
+        skipSelf: true,
+      });
+      return inline ? WORKER_BLOB_URL + inline.id : null;
+    },
+    load(id) {
+      if (!id.startsWith(WORKER_BLOB_URL)) return null;
+      return `export { blobUrl as default } from ${JSON.stringify(id.slice(WORKER_BLOB_URL.length))};`;
+    },
+    transform: {
+      order: 'post',
+      handler(code, id) {
+        if (id.startsWith(WORKER_BLOB_URL) || !id.endsWith(BLOB_URL_QUERY)) return null;
+        // Vite's inline-worker module holds the bundled worker as `const jsContent = "…"`.
+        if (!/^\s*const jsContent = /m.test(code)) throw new Error(`${id}: Vite's inlined worker has changed shape.`);
+        return `${code}\nexport const blobUrl = URL.createObjectURL(new Blob([jsContent], { type: 'text/javascript' }));\n`;
+      },
     },
   };
 }
@@ -42,8 +65,8 @@ export function inlineFavicon(publicDir = 'public'): Plugin {
 
 /**
  * monaco's JSON mode also has a `new Worker(new URL('json.worker…', import.meta.url))` fallback, which Vite
- * emits as a file. It only runs when `MonacoEnvironment.getWorker` is missing, and src/components/
- * MonacoJsonEditor.tsx always sets it (to the inlined workers), so the copy is dead weight beside the HTML.
+ * emits as a file. It only runs when `MonacoEnvironment.getWorker` is missing, and src/app/
+ * monacoEnvironment.ts always sets it (to the inlined workers), so the copy is dead weight beside the HTML.
  */
 function removeUnusedWorkerCopies(outDir: string): void {
   for (const name of readdirSync(outDir)) {
@@ -60,10 +83,13 @@ export function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1] ?? '');
 }
 
-/** The build's policy with `script-src 'self'` replaced by the hashes of exactly these inline scripts. */
+/**
+ * The policy for local use (loopback http allowed, blob: workers for the inlined ones) with `script-src 'self'`
+ * replaced by the hashes of exactly these inline scripts.
+ */
 export function singleFilePolicy(scripts: string[]): string {
   const hashes = scripts.map(sha256Source).join(' ');
-  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src ${hashes}`);
+  return pagePolicy({ ...previewOptions(), blobWorkers: true }).replace("script-src 'self'", `script-src ${hashes}`);
 }
 
 /**
@@ -85,13 +111,8 @@ export function hashInlineScripts(): Plugin {
       const html = readFileSync(file, 'utf8');
       const scripts = inlineScripts(html);
       if (scripts.length === 0) throw new Error(`${file}: no inline script found; was the app inlined?`);
-      const meta = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/;
-      if (!meta.test(html)) throw new Error(`${file}: the Content-Security-Policy meta tag is missing.`);
       removeUnusedWorkerCopies(config.build.outDir);
-      writeFileSync(
-        file,
-        html.replace(meta, (_, open: string, _old: string, close: string) => open + singleFilePolicy(scripts) + close),
-      );
+      writeFileSync(file, withMetaPolicy(html, singleFilePolicy(scripts)));
     },
   };
 }

@@ -4,17 +4,19 @@ import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { requestMonaco } from '../components/useMonaco';
 import { EncodeEditors } from '../features/encode/EncodeEditors';
+import { SignedClaims } from '../features/encode/SignedClaims';
 import { SigningPanel } from '../features/keys/SigningPanel';
 import { TokenOutput } from '../features/encode/TokenOutput';
 import { SnippetBox } from '../features/snippet/SnippetBox';
 import { TemplateMenu } from '../features/templates/TemplateMenu';
 import { SavedKeys } from '../features/keys/SavedKeys';
-import { useIdleAppState } from '../state';
+import { useAppState } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
 
 function EncodeSnippet() {
-  const token = useIdleAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
+  // The signed token on screen, as token-output shows it, never a lagging copy.
+  const token = useAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
   return <SnippetBox token={token} />;
 }
 
@@ -34,11 +36,12 @@ export function EncodePanes() {
         </Pane>
       }
       second={
-        <Pane title="Decoded">
-          <PanelBoundary name="Decoded">
+        <Pane title="Header & payload">
+          <PanelBoundary name="Header & payload">
             <div className="space-y-4">
               <TemplateMenu />
               <EncodeEditors />
+              <SignedClaims />
             </div>
           </PanelBoundary>
         </Pane>

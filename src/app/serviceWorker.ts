@@ -4,6 +4,7 @@
 // workbox-window is imported when registering, after the page has loaded: the first decode never waits
 // for it (issue 7 load budget), and registering later keeps the precache downloads off the first load.
 import type { Workbox } from 'workbox-window';
+import { scriptUrlPolicy, TRUSTED_TYPES_POLICY_NAMES } from '../components/trustedTypes';
 
 export type ServiceWorkerStatus =
   /** Not registered: dev server, the single-file build, file://, or a browser without service workers. */
@@ -50,16 +51,24 @@ function canRegister(): boolean {
   return 'serviceWorker' in navigator;
 }
 
+/**
+ * `register(url)` is a Trusted Types sink: the script URL comes from a policy that accepts `sw.js` beside the
+ * page (under the build's base path, which is also the scope) and nothing else.
+ */
+const SERVICE_WORKER_URL = `${import.meta.env.BASE_URL}sw.js`;
+const serviceWorkerUrl = scriptUrlPolicy(TRUSTED_TYPES_POLICY_NAMES.serviceWorker, [SERVICE_WORKER_URL]);
+
 /** Registers `sw.js` once per page, once the page has loaded; later calls do nothing. */
 export function registerServiceWorker(): void {
   if (started || !canRegister()) return;
   started = true;
   setStatus({ state: 'registering' });
   const begin = () =>
-    void import('workbox-window').then(
-      ({ Workbox }) => register(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })),
-      fail,
-    );
+    void import('workbox-window')
+      .then(({ Workbox }) =>
+        register(new Workbox(serviceWorkerUrl(SERVICE_WORKER_URL), { scope: import.meta.env.BASE_URL })),
+      )
+      .catch(fail);
   if (document.readyState === 'complete') begin();
   else window.addEventListener('load', begin, { once: true });
 }

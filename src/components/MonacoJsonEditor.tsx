@@ -1,26 +1,13 @@
 // The one lazily imported module holding Monaco (the first paint and the first decode never wait for
 // it). Bundled locally: `loader.config({ monaco })` stops @monaco-editor/react
 // from fetching Monaco from its CDN default, and the workers are built by Vite from the package.
+// Monaco's Trusted Types hook and worker factory must exist before its modules load (main.tsx imports this too).
+import './monacoEnvironment';
 import Editor, { loader } from '@monaco-editor/react';
 import { memo, useCallback, useMemo, useRef } from 'react';
 import './monacoFeatures';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/language/json/monaco.contribution';
-import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
-
-// Monaco's JSON worker is its editor worker with the JSON language service added, so one script serves
-// both (the editor worker alone is another 93 KB gzip): the editor's own requests (Format's minimal edits,
-// word suggestions) go to a second instance, primed the way the JSON mode primes its own worker (a
-// first message that is ignored, then the language's settings).
-const EDITOR_WORKER_PRIMER = ['ignore', { languageId: 'json', languageSettings: {}, enableSchemaRequest: false }];
-
-self.MonacoEnvironment = {
-  getWorker(_workerId: string, label: string) {
-    const worker = new JsonWorker();
-    if (label !== 'json') for (const message of EDITOR_WORKER_PRIMER) worker.postMessage(message);
-    return worker;
-  },
-};
 loader.config({ monaco });
 
 // Editor themes whose background is the page's own (Tailwind white / slate-900), so the editors sit in

@@ -21,9 +21,12 @@ export function Verdict(props: {
   children?: ReactNode;
   busy?: boolean;
   request?: number;
+  /** More `data-*` attributes for tests and scripts (e.g. `data-profile`). */
+  data?: Record<`data-${string}`, string | undefined>;
 }) {
   return (
     <div
+      {...props.data}
       data-testid={props.testId}
       data-state={props.state}
       data-request={props.request}

@@ -39,3 +39,6 @@ export type {
   NegativeToken,
   NegativeTokenRow,
 } from './negative';
+export * from './token-kind';
+export * from './jwe';
+export * from './jws';

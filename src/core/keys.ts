@@ -1,7 +1,7 @@
 // Detect and import any pasted key: HMAC secret, PEM (SPKI, PKCS#8, PKCS#1, SEC1, X.509), JWK, JWKS.
 import type { JWK } from 'jose';
 import { KeyError } from './errors';
-import { ALGORITHM_FAMILY, type JwsAlgorithm, type KeyDetection, type KeyInput } from './types';
+import { ALGORITHM_FAMILY, type JwsAlgorithm, type KeyDetection, type KeyInput, type KeyPurpose } from './types';
 import { describeKeyMismatch, isJwsAlgorithm, keyKindText, requiredCurve } from './lib/key-describe';
 import { analyzeKey, type KeyAnalysis, type LoadedKey } from './lib/key-detect';
 import { base64urlDecode } from './lib/key-encoding';
@@ -9,9 +9,12 @@ import { base64urlDecode } from './lib/key-encoding';
 export { decodeSecret, type KeyAnalysis, type LoadedKey } from './lib/key-detect';
 export { describeKeyMismatch } from './lib/key-describe';
 
-/** Classifies pasted key text. Synchronous and cheap: call it on every keystroke. Never throws. */
-export function detectKey(input: KeyInput): KeyDetection {
-  return analyzeKey(input).detection;
+/**
+ * Classifies pasted key text. Synchronous and cheap: call it on every keystroke. Never throws. `purpose`
+ * `enc` reads it as a JWE key (X25519 usable; in a JWKS, the encryption keys).
+ */
+export function detectKey(input: KeyInput, purpose: KeyPurpose = 'sig'): KeyDetection {
+  return analyzeKey(input, purpose).detection;
 }
 
 /** Every usable key in the input (one, or each usable key of a JWKS). Throws KeyError when there is none. */

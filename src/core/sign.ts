@@ -7,63 +7,26 @@
 //   text that starts with `{` or `[` is meant as JSON, so a syntax error there is reported with its position.
 // - The header is parsed and re-serialised compactly by jose (JSON.stringify), keeping every member the user
 //   wrote, in order. `alg` comes from the header.
-import { CompactSign, errors } from 'jose';
+import { CompactSign, FlattenedSign, errors } from 'jose';
 import { KeyError, SignError } from './errors';
 import { type KeyInput } from './types';
 import { sharedKeyCache, usableKeys } from './keys';
 import { describeKeyMismatch, isJwsAlgorithm } from './lib/key-describe';
 import { base64urlEncode, utf8Encode } from './lib/key-encoding';
 import { scanJson } from './lib/token-json-scan';
+import { jsonError, parseHeader } from './lib/header-json';
 import { isAlgorithmAvailable } from './verify';
 import type { LoadedKey } from './lib/key-detect';
 
 export type SignOptions = {
   /** Produce an unsecured token (`alg: none`, empty signature) when the header asks for it. Default false. */
   allowNone?: boolean;
+  /**
+   * Leave the payload out of the token: `header..signature` (RFC 7515 Appendix F). The verifier gets the payload
+   * separately (VerifyOptions.detachedPayload). Usual with `"b64": false` (RFC 7797). Default false.
+   */
+  detached?: boolean;
 };
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
-function jsonError(part: 'header' | 'payload', text: string, position: number, problem: string): SignError {
-  const { line, column } = lineColumn(text, position);
-  return new SignError(
-    part === 'header' ? 'header-json' : 'payload-json',
-    `The ${part} is not valid JSON: ${problem} at line ${line}, column ${column}.`,
-    {
-      offset: position,
-      line,
-      column,
-    },
-  );
-}
-
-function parseHeader(text: string): Record<string, unknown> {
-  const scan = scanJson(text);
-  if (!scan.ok) throw jsonError('header', text, scan.position, scan.message);
-  const duplicate = scan.duplicates[0];
-  if (duplicate) {
-    // JSON.parse would keep only the last value; RFC 7515 §5.2 says to reject such headers.
-    const { line, column } = lineColumn(text, duplicate.position);
-    throw new SignError(
-      'header-duplicate',
-      `The header has "${duplicate.name}" more than once (line ${line}, column ${column}); keep one of them.`,
-      { offset: duplicate.position, line, column },
-    );
-  }
-  const value: unknown = JSON.parse(text);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SignError('header-json', 'The header must be a JSON object, like {"alg": "HS256", "typ": "JWT"}.', {
-      offset: 0,
-      line: 1,
-      column: 1,
-    });
-  }
-  return value as Record<string, unknown>;
-}
 
 function checkPayload(text: string): void {
   if (!/^\s*[[{]/.test(text)) return;
@@ -80,9 +43,27 @@ function pickKey(keys: LoadedKey[], alg: string, kid: unknown): LoadedKey {
   return key;
 }
 
+/** RFC 7797: `b64` is a boolean, and `false` only means something when `crit` lists it (§6). */
+function unencodedPayload(header: Record<string, unknown>): boolean {
+  if (header.b64 === undefined) return false;
+  if (typeof header.b64 !== 'boolean') {
+    throw new SignError('b64', `"b64" must be true or false (RFC 7797 §3), not ${JSON.stringify(header.b64)}.`);
+  }
+  if (header.b64) return false;
+  if (!(Array.isArray(header.crit) && header.crit.includes('b64'))) {
+    throw new SignError(
+      'b64-crit',
+      'With "b64": false the header must also say "crit": ["b64"] (RFC 7797 §6); otherwise a verifier reads the payload as base64url.',
+    );
+  }
+  return true;
+}
+
 /**
  * Signs `payloadText` under the header in `headerJson` with `key`. Throws SignError (`header-json`,
- * `header-duplicate`, `payload-json`, `alg-missing`, `alg-unknown`, `alg-none`, `jose`) or KeyError.
+ * `header-duplicate`, `payload-json`, `alg-missing`, `alg-unknown`, `alg-none`, `b64`, `b64-crit`,
+ * `b64-payload`, `jose`) or KeyError. With `"b64": false` and `"crit": ["b64"]` the payload is signed as it
+ * is (RFC 7797); `options.detached` leaves it out of the token.
  */
 export async function signToken(
   headerJson: string,
@@ -109,6 +90,13 @@ export async function signToken(
   if (!isJwsAlgorithm(alg)) {
     throw new SignError('alg-unknown', `"alg": "${alg}" is not a JWS algorithm this workbench can sign with.`);
   }
+  const unencoded = unencodedPayload(header);
+  if (unencoded && !options.detached && payloadJson.includes('.')) {
+    throw new SignError(
+      'b64-payload',
+      'With "b64": false the payload is put into the token as it is, and a compact token cannot hold a "." in it (RFC 7797 §5.2): sign it detached instead.',
+    );
+  }
   if (!(await isAlgorithmAvailable(alg))) {
     throw new KeyError('unsupported', `${alg} is not supported by this browser/runtime (its WebCrypto lacks it).`);
   }
@@ -124,6 +112,14 @@ export async function signToken(
     ? Object.fromEntries(header.crit.filter((n): n is string => typeof n === 'string').map((n) => [n, true]))
     : undefined;
   try {
+    if (unencoded || options.detached) {
+      // jose's compact signer refuses b64:false; the flattened one leaves the unencoded payload to the caller.
+      const jws = await new FlattenedSign(payload)
+        .setProtectedHeader(header as { alg: string })
+        .sign(signingKey, crit ? { crit } : {});
+      const attached = options.detached ? '' : unencoded ? payloadJson : jws.payload;
+      return `${jws.protected ?? ''}.${attached}.${jws.signature}`;
+    }
     return await new CompactSign(payload)
       .setProtectedHeader(header as { alg: string })
       .sign(signingKey, crit ? { crit } : {});

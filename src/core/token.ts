@@ -37,7 +37,9 @@ export type TokenWarningCode =
   | 'payload-empty'
   | 'alg-missing'
   | 'signature-missing'
-  | 'unsecured-with-signature';
+  | 'unsecured-with-signature'
+  | 'payload-unencoded'
+  | 'token-partial';
 
 export type TokenWarning = {
   code: TokenWarningCode;
@@ -67,6 +69,18 @@ export type DecodedToken = {
   /** `alg: none` (RFC 7519 §6): an unsecured JWT, which never verifies. */
   unsecured: boolean;
   warnings: TokenWarning[];
+  /**
+   * Set (true) when the payload part is empty: a JWS with detached content (RFC 7515 Appendix F), whose payload
+   * travels separately (VerifyOptions.detachedPayload), or a JWS over an empty payload.
+   */
+  detached?: boolean;
+  /** Set (true) when the header says `b64: false` with `crit: ["b64"]` (RFC 7797): the payload part is not base64url. */
+  unencodedPayload?: boolean;
+  /**
+   * The parts a cut-short token lacks: `['signature']` for `header.payload`, `['payload', 'signature']` for a
+   * header alone. What is there is decoded; there is no signature to check. Absent for a whole token.
+   */
+  missingParts?: ('payload' | 'signature')[];
 };
 
 function splitSegments(token: string, parts: readonly TokenPart[]): Segment[] {
@@ -89,7 +103,19 @@ function nthDot(token: string, n: number): number {
   return at;
 }
 
-function checkShape(token: string): 'jws' | 'jwe' {
+/** Whether `text` (the first part of a token) decodes to a JSON object: a JOSE header. */
+function isHeader(text: string): boolean {
+  try {
+    const segment = { part: 'header' as const, text, start: 0 };
+    checkSegment(segment);
+    decodeJsonObjectSegment(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkShape(token: string): 'jws' | 'jwe' | 'partial' {
   const odd = findNonAscii(token);
   if (odd) {
     const dots = token.slice(0, odd.index).split('.').length - 1;
@@ -118,6 +144,9 @@ function checkShape(token: string): 'jws' | 'jwe' {
   const dots = count - 1;
   const found = `Found ${count} part${count === 1 ? '' : 's'} (${dots} dot${dots === 1 ? '' : 's'})`;
   const shape = 'a signed JWT (JWS) has 3 parts, header.payload.signature, and an encrypted one (JWE) has 5';
+  // People paste tokens cut short by a log line or a display: a header, or header.payload, is decoded as far
+  // as it goes (its first part must be a JOSE header; an opaque string is still refused).
+  if (count < 3 && token.split('.')[0] !== '' && isHeader(token.split('.')[0] ?? '')) return 'partial';
   if (count < 3) {
     const hint =
       count === 1
@@ -154,11 +183,26 @@ function throwJwe(token: string): never {
   );
 }
 
+/**
+ * RFC 7797 §3, §6: `b64: false` changes how the payload is read only when `crit` lists "b64" (jose ignores it
+ * otherwise). Read leniently: a header that does not decode is reported by the strict decoding after this.
+ */
+function declaresUnencodedPayload(segment: Segment): boolean {
+  try {
+    const header = JSON.parse(decodeUtf8(decodeSegmentBytes(segment)).text) as { b64?: unknown; crit?: unknown };
+    return header.b64 === false && Array.isArray(header.crit) && header.crit.includes('b64');
+  } catch {
+    return false;
+  }
+}
+
 function readPayload(
   segment: Segment,
   warnings: TokenWarning[],
+  unencoded = false,
 ): Pick<DecodedToken, 'payload' | 'payloadText' | 'payloadIsJson'> {
-  const bytes = decodeSegmentBytes(segment);
+  // A b64:false payload is the payload's own characters (printable ASCII, as checked for the whole token).
+  const bytes = unencoded ? new TextEncoder().encode(segment.text) : decodeSegmentBytes(segment);
   if (bytes.length === 0) {
     warnings.push({
       code: 'payload-empty',
@@ -227,16 +271,48 @@ export function decodeToken(input: string): DecodedToken {
       { offset: 0 },
     );
   }
-  if (checkShape(token) === 'jwe') throwJwe(token);
+  const shape = checkShape(token);
+  if (shape === 'jwe') throwJwe(token);
+  const partCount = token.split('.').length;
+  const missingParts = shape === 'partial' ? (['payload', 'signature'] as const).slice(partCount - 1) : [];
 
-  const [headerSeg, payloadSeg, signatureSeg] = splitSegments(token, JWS_PARTS) as [Segment, Segment, Segment];
-  // Alphabet first in all three parts, so the leftmost bad character is reported wherever it is.
-  for (const segment of [headerSeg, payloadSeg, signatureSeg]) checkSegment(segment);
+  // A cut-short token is split as if its missing parts were empty, so every range stays inside the text.
+  const [headerSeg, payloadSeg, signatureSeg] = splitSegments(
+    shape === 'partial' ? `${token}${'.'.repeat(3 - partCount)}` : token,
+    JWS_PARTS,
+  ).map((s) => ({ ...s, start: Math.min(s.start, token.length) })) as [Segment, Segment, Segment];
+  // Alphabet first in all three parts, so the leftmost bad character is reported wherever it is; the payload
+  // of a b64:false token (RFC 7797) is not base64url, so it is left out of that check.
+  checkSegment(headerSeg);
+  const unencoded = declaresUnencodedPayload(headerSeg);
+  for (const segment of unencoded ? [signatureSeg] : [payloadSeg, signatureSeg]) checkSegment(segment);
   const header = decodeJsonObjectSegment(headerSeg);
   const signature = decodeSegmentBytes(signatureSeg);
 
   const warnings: TokenWarning[] = duplicateWarnings('header', headerSeg, header.duplicates);
-  const payload = readPayload(payloadSeg, warnings);
+  if (unencoded && payloadSeg.text !== '') {
+    warnings.push({
+      code: 'payload-unencoded',
+      part: 'payload',
+      offset: payloadSeg.start,
+      message:
+        'The header says "b64": false (RFC 7797): the payload part is the payload itself, not base64url, and it is signed as it is.',
+    });
+  }
+  if (missingParts.length > 0) {
+    warnings.push({
+      code: 'token-partial',
+      part: missingParts[0],
+      offset: token.length,
+      message:
+        missingParts.length === 2
+          ? 'Only the header is here: the payload and the signature are missing. The token was probably cut short when it was copied (a log line or a display limit); copy it again from the source.'
+          : 'The signature is missing: the token ends after its payload, so there is nothing to verify. It was probably cut short when it was copied; an unsecured token (alg "none") still ends with a dot.',
+    });
+  }
+  const payload = missingParts.includes('payload')
+    ? { payload: undefined, payloadText: '', payloadIsJson: false }
+    : readPayload(payloadSeg, warnings, unencoded);
   const alg = typeof header.value.alg === 'string' ? header.value.alg : undefined;
   if (alg === undefined) {
     warnings.push({
@@ -256,7 +332,7 @@ export function decodeToken(input: string): DecodedToken {
       message:
         'The header says alg "none" but the token has a signature; an unsecured JWT has an empty signature (RFC 7519 §6.1).',
     });
-  } else if (!unsecured && signature.length === 0) {
+  } else if (!unsecured && signature.length === 0 && missingParts.length === 0) {
     warnings.push({
       code: 'signature-missing',
       part: 'signature',
@@ -281,5 +357,8 @@ export function decodeToken(input: string): DecodedToken {
     alg,
     unsecured,
     warnings,
+    ...(payloadSeg.text === '' && !missingParts.includes('payload') ? { detached: true } : {}),
+    ...(unencoded ? { unencodedPayload: true } : {}),
+    ...(missingParts.length > 0 ? { missingParts: [...missingParts] } : {}),
   };
 }

@@ -53,6 +53,12 @@ export type KeyFamily = 'oct' | 'RSA' | 'EC' | 'OKP' | 'AKP';
 export const SECRET_ENCODINGS = ['utf8', 'base64url', 'base64', 'hex'] as const;
 export type SecretEncoding = (typeof SECRET_ENCODINGS)[number];
 
+/**
+ * What a key is read for: `sig` (JWS signing and verification, the default) or `enc` (JWE key management,
+ * where X25519 keys and `"use": "enc"` JWKS entries are the usable ones).
+ */
+export type KeyPurpose = 'sig' | 'enc';
+
 /** Anything the user pasted into the key box, plus how to read it if it is a secret. */
 export type KeyInput = { text: string; secretEncoding?: SecretEncoding };
 
@@ -152,6 +158,12 @@ export type VerifyOptions = {
    * saying it is by maximum age). Unset: `iat` alone decides nothing.
    */
   maxAgeSeconds?: number;
+  /**
+   * The payload of a detached JWS (`header..signature`, RFC 7515 Appendix F) as the signer had it before
+   * base64url encoding, read as UTF-8. With `b64: false` (RFC 7797) these bytes are what was signed. Ignored
+   * when the token carries its payload.
+   */
+  detachedPayload?: string;
 };
 
 /**
@@ -166,6 +178,10 @@ export const VERIFY_RESULT_CODES = [
   'secret-whitespace',
   'signature',
   'kid-not-found',
+  // A token cut short: header alone, or header.payload without a signature.
+  'token-partial',
+  // A detached JWS (RFC 7515 Appendix F) verified without its payload.
+  'detached-payload-missing',
   // An SD-JWT whose issuer-signed JWT does not decode.
   'issuer-jwt',
   'jws-invalid',
@@ -183,6 +199,9 @@ export const SIGN_ERROR_CODES = [
   'alg-missing',
   'alg-unknown',
   'alg-none',
+  'b64',
+  'b64-crit',
+  'b64-payload',
   'jose',
 ] as const;
 export type SignErrorCode = (typeof SIGN_ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import { describeKeyMismatch, isJwsAlgorithm, keyKindText } from './lib/key-desc
 import type { LoadedKey } from './lib/key-detect';
 import { isValidSecret } from './lib/key-encoding';
 import { checkSignature } from './lib/verify-signature';
+import { encodeBase64url } from './lib/token-base64url';
 import { describeSignatureShape } from './lib/verify-shape';
 
 const availability = new Map<string, Promise<boolean>>();
@@ -62,12 +63,18 @@ function verifiedMessage(key: LoadedKey, weakRsa: boolean, claims: Claims): stri
 }
 
 /** Tries the other readings of an HMAC secret; returns the one that verifies. */
-async function otherSecretReading(decoded: DecodedToken, alg: JwsAlgorithm, key: LoadedKey, text: string) {
+async function otherSecretReading(
+  decoded: DecodedToken,
+  alg: JwsAlgorithm,
+  key: LoadedKey,
+  text: string,
+  unencoded?: string,
+) {
   for (const encoding of SECRET_ENCODINGS) {
     if (encoding === key.secretEncoding || !isValidSecret(encoding === 'utf8' ? text : text.trim(), encoding)) continue;
     const secret = decodeSecret(text, encoding);
     if (secret.length === 0) continue;
-    const check = await checkSignature(decoded.normalized, decoded.signature, alg, key, secret);
+    const check = await checkSignature(decoded.normalized, decoded.signature, alg, key, secret, unencoded);
     if (check.outcome === 'verified') return encoding;
   }
   return undefined;
@@ -86,8 +93,21 @@ function selectCandidates(
   return { candidates: compatible, kidFound: false };
 }
 
-async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Claims): Promise<VerifyResult> {
+/** `unencoded`: the detached payload of a b64:false token, which the signature covers as it is (RFC 7797). */
+async function verifyWithKey(
+  decoded: DecodedToken,
+  input: KeyInput,
+  claims: Claims,
+  unencoded?: string,
+): Promise<VerifyResult> {
   const alg = decoded.alg;
+  if (decoded.missingParts) {
+    return withClaims(claims, {
+      signature: 'error',
+      code: 'token-partial',
+      message: `There is no signature to check: the token has no ${decoded.missingParts.join(' and no ')} part (it was cut short).`,
+    });
+  }
   if (decoded.unsecured || (alg !== undefined && alg.toLowerCase() === 'none')) {
     return withClaims(claims, {
       signature: 'invalid',
@@ -139,7 +159,9 @@ async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Cla
       warnings: [],
     };
     const match =
-      ALGORITHM_FAMILY[alg] === 'oct' ? await otherSecretReading(decoded, alg, pseudo, input.text) : undefined;
+      ALGORITHM_FAMILY[alg] === 'oct'
+        ? await otherSecretReading(decoded, alg, pseudo, input.text, unencoded)
+        : undefined;
     return withClaims(claims, {
       signature: match ? 'invalid' : 'error',
       code: 'secret-encoding',
@@ -169,7 +191,7 @@ async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Cla
   let lastError: { code: VerifyResultCode; message: string } | undefined;
   for (const key of candidates) {
     const imported = () => sharedKeyCache.importKey(input, key, alg, 'verify');
-    const check = await checkSignature(decoded.normalized, decoded.signature, alg, key, imported);
+    const check = await checkSignature(decoded.normalized, decoded.signature, alg, key, imported, unencoded);
     if (check.outcome === 'verified' && kidMissing) {
       const would = key.description.kid !== undefined ? `key '${key.description.kid}'` : `the key ${keyName(key)}`;
       return withClaims(claims, {
@@ -195,7 +217,7 @@ async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Cla
   }
   const first = candidates[0];
   if (first?.secret && first.secretEncoding) {
-    const match = await otherSecretReading(decoded, alg, first, input.text);
+    const match = await otherSecretReading(decoded, alg, first, input.text, unencoded);
     if (match) {
       return withClaims(claims, {
         signature: 'invalid',
@@ -214,6 +236,7 @@ async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Cla
         alg,
         first,
         decodeSecret(trimmed, 'utf8'),
+        unencoded,
       );
       if (check.outcome === 'verified') {
         return withClaims(claims, {
@@ -250,6 +273,10 @@ async function verifyWithKey(decoded: DecodedToken, input: KeyInput, claims: Cla
     message = 'Signature does not match.';
   }
   message += describeSignatureShape(alg, decoded.signature, isSet ? undefined : first?.description.bits);
+  if (decoded.detached && unencoded === undefined) {
+    message +=
+      ' The payload part is empty: if the payload is detached (RFC 7515 Appendix F), give it (the detached payload) to verify the signature.';
+  }
   return withClaims(claims, {
     signature: 'invalid',
     code,
@@ -275,15 +302,49 @@ export async function verifyToken(token: string, key: KeyInput, options: VerifyO
  * verifyToken for a token the caller has already decoded with decodeToken, so a page that shows the decoded
  * token does not decode it twice (for a 1 MB payload that is tens of milliseconds). Never throws.
  */
-export async function verifyDecodedToken(
+/**
+ * A detached JWS (`header..signature`) with its payload put back: re-encoded into the token (the signing input
+ * is then exactly the signer's), or for b64:false kept as the bytes the signature covers.
+ */
+function attachPayload(
   decoded: DecodedToken,
+  payload: string | undefined,
+): { decoded: DecodedToken; unencoded?: string } {
+  if (payload === undefined || !decoded.detached) return { decoded };
+  if (decoded.unencodedPayload) {
+    let value: unknown;
+    let isJson = false;
+    if (/^\s*[[{]/.test(payload)) {
+      try {
+        value = JSON.parse(payload);
+        isJson = true;
+      } catch {
+        // Shown as text.
+      }
+    }
+    return {
+      decoded: { ...decoded, payloadText: payload, payload: value, payloadIsJson: isJson, detached: true },
+      unencoded: payload,
+    };
+  }
+  const encoded = encodeBase64url(new TextEncoder().encode(payload));
+  try {
+    return { decoded: decodeToken(`${decoded.segments.header}.${encoded}.${decoded.segments.signature}`) };
+  } catch {
+    return { decoded };
+  }
+}
+
+export async function verifyDecodedToken(
+  given: DecodedToken,
   key: KeyInput,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
+  const { decoded, unencoded } = attachPayload(given, options.detachedPayload);
   const time = checkTimeClaims(decoded.payloadIsJson ? decoded.payload : undefined, options);
   const claims: Claims = { claims: time.state, claimsMessage: time.message };
   try {
-    return await verifyWithKey(decoded, key, claims);
+    return await verifyWithKey(decoded, key, claims, unencoded);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return withClaims(claims, {

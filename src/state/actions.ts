@@ -5,6 +5,7 @@ import type { ProfileChoice } from '../core/profiles';
 import { JWS_ALGORITHMS, type AlgorithmChoice, type SecretEncoding } from '../core/types';
 import type {
   ClockSettings,
+  DiscoveryInfo,
   EncryptionSettings,
   Expectations,
   KeySource,
@@ -200,6 +201,26 @@ export function setProfile(profile: ProfileChoice): void {
 /** Sets some of the expected values (an OIDC discovery document fills iss and the token endpoint at once). */
 export function setExpected(changes: Partial<Expectations>): void {
   set((state) => ({ expected: { ...state.expected, ...changes } }));
+}
+
+/**
+ * A fetched OpenID configuration: its issuer and token endpoint become the expected ones, unless the user typed
+ * another value there (a value an earlier discovery filled is replaced).
+ */
+export function setDiscovery(discovery: DiscoveryInfo): void {
+  set((state) => {
+    const before = state.discovery;
+    const fill = (current: string, found: string | undefined, filledBefore: string | undefined): string =>
+      found !== undefined && (current.trim() === '' || current === filledBefore) ? found : current;
+    return {
+      discovery,
+      expected: {
+        ...state.expected,
+        iss: fill(state.expected.iss, discovery.iss, before?.iss),
+        tokenEndpoint: fill(state.expected.tokenEndpoint, discovery.tokenEndpoint, before?.tokenEndpoint),
+      },
+    };
+  });
 }
 
 export function setClock(changes: Partial<ClockSettings>): void {

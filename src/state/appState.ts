@@ -21,8 +21,9 @@ export type DecodeDraft = { part: 'header' | 'payload'; text: string; token: str
 
 export type VerificationState =
   | { status: 'idle'; requestId: number }
-  | { status: 'pending'; requestId: number; previous: VerifyResult | undefined }
-  | { status: 'done'; requestId: number; result: VerifyResult };
+  | { status: 'pending'; requestId: number; previous: VerifyResult | undefined; keyFrom?: 'header-jwk' }
+  /** `keyFrom: 'header-jwk'`: no key was given and the token is a DPoP proof, verified with its own header jwk. */
+  | { status: 'done'; requestId: number; result: VerifyResult; keyFrom?: 'header-jwk' };
 
 export type SigningState =
   | { status: 'idle'; requestId: number; token: string }
@@ -46,6 +47,8 @@ export type Expectations = {
   htu: string;
   /** The authentication request's max_age, in seconds, as typed. */
   maxAge: string;
+  /** The token endpoint: an audience a client assertion may name (filled from OIDC discovery). */
+  tokenEndpoint: string;
 };
 
 export const NO_EXPECTATIONS: Expectations = {
@@ -58,6 +61,17 @@ export const NO_EXPECTATIONS: Expectations = {
   htm: '',
   htu: '',
   maxAge: '',
+  tokenEndpoint: '',
+};
+
+/** What a fetched OpenID configuration said (the JWKS panel's fetch): it fills the expected issuer and token endpoint. */
+export type DiscoveryInfo = {
+  /** Where the configuration document came from. */
+  url: string;
+  iss: string | undefined;
+  tokenEndpoint: string | undefined;
+  /** What in the document is unusual or missing, in words. */
+  warnings: string[];
 };
 
 /** The clock every time rule uses: "as of" a chosen time (default now), a leeway, and a maximum age for iat. */
@@ -103,6 +117,8 @@ export type AppState = {
   /** The token profile to judge (`profile-select`). */
   profile: ProfileChoice;
   expected: Expectations;
+  /** The last OpenID configuration fetched, if any. */
+  discovery: DiscoveryInfo | undefined;
   clock: ClockSettings;
   encryption: EncryptionSettings;
   theme: ThemeChoice;
@@ -139,6 +155,7 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     trustAnchorsText: '',
     profile: 'auto',
     expected: NO_EXPECTATIONS,
+    discovery: undefined,
     clock: { asOf: undefined, leewaySeconds: 0, maxAgeSeconds: undefined },
     encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '' },
     theme,

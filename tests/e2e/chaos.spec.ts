@@ -4,7 +4,7 @@
 // (`signature-status`) with words, and `token-error` appears exactly when the engine refuses the token,
 // with the engine's code. At the end: no uncaught page error, no console error, no CSP violation.
 // Reproduce a failure with CHAOS_SEED=<seed> (the default seed is fixed).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { decodeToken, detectKey, normalizeToken, TokenError } from '../../src/core';
 import { chaosCorpus } from './chaos-corpus';
 import { watchPage } from './csp-guard';

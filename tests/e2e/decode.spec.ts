@@ -1,6 +1,6 @@
 // Decode view journeys: open a link, read the parts and claims, verify with a secret, see what a
 // wrong key or a tampered payload does, and paste tokens in the shapes people copy them.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { randomBytes } from 'node:crypto';
 import {
   defaultPayload,

@@ -1,7 +1,7 @@
 // JWKS URL fetching and OpenID Connect discovery (issue 4). A local server (jwks-server.ts) on
 // 127.0.0.1 plays the issuer; every case asserts `jwks-status` (state + message) and the verdict.
-import { test, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import type { Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { EC_KID, PATHS, RSA_KID, SIGNING_KID, UNPUBLISHED_KID, startJwksServer } from './jwks-server';
 import type { JwksTestServer } from './jwks-server';

@@ -1,7 +1,7 @@
 // Issue 6, keyboard only: decode, verify, switch view, sign and copy with Tab, Shift+Tab, Enter and
 // Space (text goes in through the keyboard too). Every stop on the way has a visible focus indicator
 // and an accessible name; Monaco's editors do not trap Tab.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { watchPage } from './csp-guard';
 import { defaultPayload, expectEditorText, hs256 } from './helpers';
 

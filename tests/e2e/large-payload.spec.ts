@@ -1,7 +1,7 @@
 // Issue 7, "Speed": a token whose payload is 1 MB (30,000 group names). What a user sees: the right verdict,
 // the token box holding all of it, the long groups list and the payload shortened with honest counts, one
 // click to see everything, and copy buttons that copy everything. Timings are the bench's business.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { watchPage } from './csp-guard';
 import { editorText, expectEditorText, hs256, nowSeconds } from './helpers';
 

@@ -1,5 +1,5 @@
 // The three panes: resizable with the keyboard, sizes remembered across reloads, stacked on narrow screens.
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from './fixtures';
 import { defaultPayload, hs256, openToken } from './helpers';
 
 test('the pane separators resize with the arrow keys, and the sizes survive a reload', async ({ page }) => {

@@ -1,5 +1,5 @@
 // Links written for us and for other debuggers (CONTRACT.md §1).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { defaultPayload, ecKeyPair, es256, expectEditorText, expectSignature, guardPage, hs256 } from './helpers';
 
 test('?token= opens the token and moves it into the fragment', async ({ page }) => {

@@ -1,7 +1,7 @@
 // Monaco is bundled, lazy and JSON-only: the page decodes before it arrives, it loads from our own
 // origin (workers included), pasting JSON into it (Ctrl+A, Ctrl+V) changes the token, and a syntax
 // error shows under the editor.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { defaultPayload, expectEditorText, guardPage, hs256, openToken, waitForMonaco } from './helpers';
 
 /** The payload segment of the token box, decoded: what an edit in the payload editor rebuilt. */

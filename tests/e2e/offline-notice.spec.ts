@@ -2,7 +2,7 @@
 // precached everything. Inserted above the workspace it pushed every pane down (issue 7: all of the page's
 // layout shift); as a floating toast it covered buttons. So a visit that installs the worker shows the
 // notice from its first paint ("saving…"), and the news replaces the words in place.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 async function workspaceTop(page: Page): Promise<number> {
   return page.locator('main').evaluate((main) => main.getBoundingClientRect().top);

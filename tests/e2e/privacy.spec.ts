@@ -1,7 +1,7 @@
 // Issue 6, privacy: after decoding, verifying and signing with a secret and with a private key, none of
 // the key material is in the URL, Web Storage, IndexedDB, Cache Storage, cookies or any request, and
 // every request went to the app's own origin.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { randomBytes } from 'node:crypto';
 import { APP_ORIGIN, watchPage } from './csp-guard';
 import { defaultPayload, hs256, rs256, rsaKeyPair } from './helpers';

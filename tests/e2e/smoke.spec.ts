@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 
 test('the page loads and names itself', async ({ page }) => {
   await page.goto('/');

@@ -1,6 +1,6 @@
 // Service workers blocked (enterprise policy, privacy settings, Playwright's `serviceWorkers: 'block'`):
 // the app is simply not offline-capable, as on file://. No notice, no page error, and decoding works.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { defaultPayload, hs256 } from './helpers';
 
 test.use({ serviceWorkers: 'block' });

@@ -1,7 +1,7 @@
 // Templates (issue 5): each fills header and payload with its real-world shape and fresh times, picks
 // the Authorization style its API expects, and "refresh iat/exp on every change" keeps the lifetime
 // while moving iat to now. Checked on the token the Encode view actually signs.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { decodeToken } from '../../src/core';
 import { guardPage, rsaKeyPair } from './helpers';
 

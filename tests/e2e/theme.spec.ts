@@ -1,6 +1,6 @@
 // Theme: follows the system until chosen, the choice survives a reload, Monaco follows it; and the
 // only things in localStorage after a session are preferences, never the token or the key.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { defaultPayload, expectSignature, hs256, openToken, waitForMonaco } from './helpers';
 
 const SECRET = 'a secret that must never reach storage 1234567890';

@@ -1,6 +1,6 @@
 // Verification with every kind of key a user pastes: PEM (SPKI), JWK, JWKS (kid selection), for RSA
 // and EC; the detected format is named in key-kind.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 import {
   defaultPayload,
   ecKeyPair,

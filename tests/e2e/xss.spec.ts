@@ -2,7 +2,7 @@
 // parameters stay inert (no script runs, no dialog, no new script/img/iframe/svg/a[href] elements, no
 // event-handler attributes, no navigation) and readable (the text is on screen as typed, and a 20,000
 // character line does not widen the page).
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { watchPage } from './csp-guard';
 import { expectEditorText, hs256, nowSeconds, publicJwk, rsaKeyPair } from './helpers';
 

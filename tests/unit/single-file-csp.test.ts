@@ -21,12 +21,14 @@ describe('single-file CSP', () => {
     expect(sha256Source(text)).toBe(`'sha256-${expected}'`);
   });
 
-  it("replaces script-src 'self' with the hashes and keeps every other directive", () => {
+  it("replaces script-src 'self' with the hashes, adds blob: workers, and keeps every other directive", () => {
     const policy = singleFilePolicy(['a()', 'b()']);
-    const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src '));
-    expect(scriptSrc).toBe(`script-src ${sha256Source('a()')} ${sha256Source('b()')}`);
+    const directive = (p: string, name: string) => p.split('; ').find((d) => d.startsWith(`${name} `));
+    expect(directive(policy, 'script-src')).toBe(`script-src ${sha256Source('a()')} ${sha256Source('b()')}`);
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-    const others = (p: string) => p.split('; ').filter((d) => !d.startsWith('script-src '));
+    // The inlined workers start from blob: URLs the page mints.
+    expect(directive(policy, 'worker-src')).toBe("worker-src 'self' blob:");
+    const others = (p: string) => p.split('; ').filter((d) => !/^(script|worker)-src /.test(d));
     expect(others(policy)).toEqual(others(CONTENT_SECURITY_POLICY));
   });
 });

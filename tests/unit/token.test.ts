@@ -179,11 +179,32 @@ describe('decodeToken errors', () => {
     }
   });
 
+  it('decodes a token cut short to header.payload, and says the signature is missing', () => {
+    const d = decodeToken(`${HS}.${PAYLOAD}`);
+    expect(d.header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(d.payload).toEqual({ sub: '123', iat: 1700000000 });
+    expect(d.missingParts).toEqual(['signature']);
+    expect(d.warnings.map((w) => w.code)).toEqual(['token-partial']);
+    expect(d.warnings[0]?.message).toMatch(/signature is missing/);
+    expect(d.ranges.signature).toEqual([d.normalized.length, d.normalized.length]);
+  });
+
+  it('decodes a header alone, and says the payload and signature are missing', () => {
+    const d = decodeToken(HS);
+    expect(d.header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect([d.payload, d.payloadText, d.payloadIsJson]).toEqual([undefined, '', false]);
+    expect(d.missingParts).toEqual(['payload', 'signature']);
+    expect(d.warnings.map((w) => w.code)).toEqual(['token-partial']);
+    expect(decodeToken(`${HS}.`).missingParts).toEqual(['signature']);
+  });
+
   it('parts: says how many parts were found', () => {
-    const one = decodeError(HS);
-    expect([one.code, one.offset]).toEqual(['parts', HS.length]);
+    // An opaque access token is one part that is not a JOSE header.
+    const opaque = 'mF_9.B5f-4.1JqM'.replace(/\./g, '');
+    const one = decodeError(opaque);
+    expect([one.code, one.offset]).toEqual(['parts', opaque.length]);
     expect(one.message).toMatch(/Found 1 part \(0 dots\)/);
-    const two = decodeError(`${HS}.${PAYLOAD}`);
+    const two = decodeError(`e30x.${PAYLOAD}`);
     expect(two.message).toMatch(/Found 2 parts \(1 dot\)/);
     const fourToken = `${TOKEN}.${SIG}`;
     const four = decodeError(fourToken);

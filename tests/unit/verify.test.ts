@@ -45,6 +45,14 @@ const payload = { sub: 'u1', iat: NOW - 60, exp: NOW + 3600 };
 const options = { now: NOW * 1000 };
 
 describe('verifyToken: signatures', () => {
+  it('says there is no signature to check in a token cut short, whatever the key', async () => {
+    const whole = token({ alg: 'HS256', typ: 'JWT' }, payload, hmac('HS256', 'a-string-secret-at-least-256-bits-long'));
+    const cut = whole.slice(0, whole.lastIndexOf('.'));
+    const r = await verifyToken(cut, { text: 'a-string-secret-at-least-256-bits-long' }, options);
+    expect(r).toMatchObject({ signature: 'error', code: 'token-partial', claims: 'valid' });
+    expect(r.message).toBe('There is no signature to check: the token has no signature part (it was cut short).');
+  });
+
   it('verifies HS256 with a utf8 secret', async () => {
     const t = token({ alg: 'HS256', typ: 'JWT' }, payload, hmac('HS256', 'a-string-secret-at-least-256-bits-long'));
     const r = await verifyToken(t, { text: 'a-string-secret-at-least-256-bits-long' }, options);

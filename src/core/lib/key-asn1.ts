@@ -2,7 +2,7 @@
 // RFC 5915 SEC1) far enough to describe them, and re-wraps PKCS#1/SEC1 into PKCS#8/SPKI, the only forms
 // WebCrypto's importKey accepts.
 import { KeyError } from '../errors';
-import type { KeyFamily } from '../types';
+import type { KeyFamily, KeyPurpose } from '../types';
 import {
   NULL_TLV,
   TAG,
@@ -43,6 +43,11 @@ const SINGLE_OID_KEYS: Record<string, { family: KeyFamily; curve: string }> = {
   '2.16.840.1.101.3.4.3.17': { family: 'AKP', curve: 'ML-DSA-44' },
   '2.16.840.1.101.3.4.3.18': { family: 'AKP', curve: 'ML-DSA-65' },
   '2.16.840.1.101.3.4.3.19': { family: 'AKP', curve: 'ML-DSA-87' },
+};
+
+/** Keys that only key agreement uses (RFC 8410, RFC 8037 §3.2): usable when a key is read for encryption. */
+const AGREEMENT_OIDS: Record<string, { family: KeyFamily; curve: string }> = {
+  '1.3.101.110': { family: 'OKP', curve: 'X25519' },
 };
 
 /** Key types we recognise only to say why they cannot sign a JWS here. */
@@ -115,7 +120,7 @@ function curveOf(params: DerNode | undefined): string {
   return curve;
 }
 
-function kindOf(oid: string, params: DerNode | undefined, rsaKey: () => Uint8Array): KeyKind {
+function kindOf(oid: string, params: DerNode | undefined, rsaKey: () => Uint8Array, purpose: KeyPurpose): KeyKind {
   if (oid === OID.rsaEncryption) {
     // RSAPrivateKey starts with a version INTEGER before the modulus; RSAPublicKey does not (RFC 8017 A.1).
     const items = expectSequence(readRoot(rsaKey()), 'RSA key');
@@ -125,21 +130,23 @@ function kindOf(oid: string, params: DerNode | undefined, rsaKey: () => Uint8Arr
   if (oid === OID.ecPublicKey) return { family: 'EC', curve: curveOf(params) };
   const single = SINGLE_OID_KEYS[oid];
   if (single) return single;
+  const agreement = purpose === 'enc' ? AGREEMENT_OIDS[oid] : undefined;
+  if (agreement) return agreement;
   const unsupported = UNSUPPORTED_OIDS[oid];
   throw new KeyError('unsupported', unsupported ?? `key algorithm ${oid} is not a JWS signature key`);
 }
 
-function parseSpki(der: Uint8Array): KeyKind {
+function parseSpki(der: Uint8Array, purpose: KeyPurpose): KeyKind {
   const [alg, key] = expectSequence(readRoot(der), 'SubjectPublicKeyInfo');
   const { oid, params } = algorithm(alg);
   // BIT STRING: first value byte counts unused bits (always 0 for keys).
-  return kindOf(oid, params, () => content(expectTag(key, TAG.BIT_STRING, 'subjectPublicKey')).subarray(1));
+  return kindOf(oid, params, () => content(expectTag(key, TAG.BIT_STRING, 'subjectPublicKey')).subarray(1), purpose);
 }
 
-function parsePkcs8(der: Uint8Array): KeyKind {
+function parsePkcs8(der: Uint8Array, purpose: KeyPurpose): KeyKind {
   const [, alg, key] = expectSequence(readRoot(der), 'PrivateKeyInfo');
   const { oid, params } = algorithm(alg);
-  return kindOf(oid, params, () => content(expectTag(key, TAG.OCTET_STRING, 'privateKey')));
+  return kindOf(oid, params, () => content(expectTag(key, TAG.OCTET_STRING, 'privateKey')), purpose);
 }
 
 function rsaAlgorithmId(): Uint8Array {
@@ -197,19 +204,25 @@ function parseX509(der: Uint8Array): { spki: Uint8Array; subject: string | undef
 }
 
 /** Parses DER of a known structure (from the PEM label); throws DerError or KeyError. */
-export function parseKeyDer(structure: DerStructure, der: Uint8Array): ParsedKeyDer {
+export function parseKeyDer(structure: DerStructure, der: Uint8Array, purpose: KeyPurpose = 'sig'): ParsedKeyDer {
   switch (structure) {
     case 'spki':
-      return { structure, ...parseSpki(der), isPrivate: false, importable: der, importFormat: 'spki' };
+      return { structure, ...parseSpki(der, purpose), isPrivate: false, importable: der, importFormat: 'spki' };
     case 'pkcs8':
-      return { structure, ...parsePkcs8(der), isPrivate: true, importable: der, importFormat: 'pkcs8' };
+      return { structure, ...parsePkcs8(der, purpose), isPrivate: true, importable: der, importFormat: 'pkcs8' };
     case 'pkcs1-private': {
       const wrapped = wrapPkcs1Private(der);
-      return { structure, ...parsePkcs8(wrapped), isPrivate: true, importable: wrapped, importFormat: 'pkcs8' };
+      return {
+        structure,
+        ...parsePkcs8(wrapped, purpose),
+        isPrivate: true,
+        importable: wrapped,
+        importFormat: 'pkcs8',
+      };
     }
     case 'pkcs1-public': {
       const wrapped = wrapPkcs1Public(der);
-      return { structure, ...parseSpki(wrapped), isPrivate: false, importable: wrapped, importFormat: 'spki' };
+      return { structure, ...parseSpki(wrapped, purpose), isPrivate: false, importable: wrapped, importFormat: 'spki' };
     }
     case 'sec1': {
       const kind = parseSec1(der);
@@ -218,7 +231,7 @@ export function parseKeyDer(structure: DerStructure, der: Uint8Array): ParsedKey
     }
     case 'x509': {
       const { spki, subject } = parseX509(der);
-      const kind = parseSpki(spki);
+      const kind = parseSpki(spki, purpose);
       return {
         structure,
         ...kind,

@@ -1,7 +1,14 @@
 // Classification of pasted key text. Synchronous and allocation-light: it runs on every keystroke.
 import type { JWK } from 'jose';
 import { KeyError } from '../errors';
-import { type KeyDescription, type KeyDetection, type KeyFormat, type KeyInput, type SecretEncoding } from '../types';
+import {
+  type KeyDescription,
+  type KeyDetection,
+  type KeyFormat,
+  type KeyInput,
+  type KeyPurpose,
+  type SecretEncoding,
+} from '../types';
 import { DerError } from './der';
 import { parseKeyDer, sniffStructure, type DerStructure, type ParsedKeyDer } from './key-asn1';
 import { keyKindText } from './key-describe';
@@ -94,7 +101,7 @@ export function weakRsaWarning(bits: number | undefined): string | undefined {
   return `RSA ${bits} is under the 2048 bits RFC 7518 §3.3 requires: it can still verify here, but cannot sign`;
 }
 
-function analyzePem(raw: string): KeyAnalysis {
+function analyzePem(raw: string, purpose: KeyPurpose): KeyAnalysis {
   const { text, unescaped } = unescapePem(raw);
   const warnings: string[] = [];
   if (unescaped)
@@ -144,7 +151,7 @@ function analyzePem(raw: string): KeyAnalysis {
   }
   let parsed: ParsedKeyDer;
   try {
-    parsed = parseKeyDer(expected, block.der);
+    parsed = parseKeyDer(expected, block.der, purpose);
   } catch (error) {
     if (error instanceof DerError) {
       if (error.code === 'truncated') {
@@ -179,17 +186,24 @@ function jsonError(error: unknown): KeyError {
   return new KeyError('jwk-json', `the key looks like JSON (a JWK or JWKS) but does not parse: ${detail}`);
 }
 
-function skipReason(jwk: unknown): string | undefined {
+const ENCRYPTION_ALG = /^(RSA1_5|RSA-OAEP|ECDH-ES|A\d+KW|A\d+GCMKW|dir|PBES2)/;
+
+function skipReason(jwk: unknown, purpose: KeyPurpose): string | undefined {
   if (typeof jwk !== 'object' || jwk === null) return undefined;
   const { use, alg } = jwk as { use?: unknown; alg?: unknown };
+  if (purpose === 'enc') {
+    if (use === 'sig') return '"use": "sig": a signing key, not an encryption key';
+    if (typeof alg === 'string' && !ENCRYPTION_ALG.test(alg)) return `"alg": "${alg}" is not an encryption algorithm`;
+    return undefined;
+  }
   if (use === 'enc') return '"use": "enc": an encryption key, not a signing key';
-  if (typeof alg === 'string' && /^(RSA1_5|RSA-OAEP|ECDH-ES|A\d+KW|dir|PBES2)/.test(alg)) {
+  if (typeof alg === 'string' && ENCRYPTION_ALG.test(alg)) {
     return `"alg": "${alg}" is an encryption algorithm`;
   }
   return undefined;
 }
 
-function analyzeJson(text: string): KeyAnalysis {
+function analyzeJson(text: string, purpose: KeyPurpose): KeyAnalysis {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -208,10 +222,10 @@ function analyzeJson(text: string): KeyAnalysis {
     const keys: LoadedKey[] = [];
     const skipped: { index: number; reason: string }[] = [];
     list.forEach((entry, index) => {
-      const reason = skipReason(entry);
+      const reason = skipReason(entry, purpose);
       if (reason) return skipped.push({ index, reason });
       try {
-        const info = describeJwk(entry);
+        const info = describeJwk(entry, purpose);
         keys.push({ description: info.description, jwk: info.jwk, index, warnings: info.warnings });
       } catch (error) {
         if (!(error instanceof KeyError)) throw error;
@@ -225,7 +239,7 @@ function analyzeJson(text: string): KeyAnalysis {
     const descriptions = keys.map((k) => k.description);
     return { detection: { kind: 'jwks', label, keys: descriptions, skipped, warnings }, keys };
   }
-  const info = describeJwk(value);
+  const info = describeJwk(value, purpose);
   const weak = info.description.family === 'RSA' ? weakRsaWarning(info.description.bits) : undefined;
   const all = [...warnings, ...info.warnings, ...(weak ? [weak] : [])];
   return {
@@ -234,14 +248,17 @@ function analyzeJson(text: string): KeyAnalysis {
   };
 }
 
-/** Detection plus the loaded key material; KeyErrors become `{ kind: 'error' }`. */
-export function analyzeKey(input: KeyInput): KeyAnalysis {
+/**
+ * Detection plus the loaded key material; KeyErrors become `{ kind: 'error' }`. `purpose` `enc` reads the
+ * text as a JWE key: X25519 keys are usable, and in a JWKS the signing keys are skipped instead.
+ */
+export function analyzeKey(input: KeyInput, purpose: KeyPurpose = 'sig'): KeyAnalysis {
   const text = input.text;
   const trimmed = text.trim();
   if (trimmed === '') return { detection: { kind: 'empty' }, keys: [] };
   try {
-    if (looksLikePem(text)) return analyzePem(text);
-    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return analyzeJson(trimmed);
+    if (looksLikePem(text)) return analyzePem(text, purpose);
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return analyzeJson(trimmed, purpose);
     return analyzeSecret(text, input.secretEncoding ?? 'utf8');
   } catch (error) {
     if (!(error instanceof KeyError)) throw error;

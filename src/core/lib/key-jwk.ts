@@ -3,7 +3,7 @@
 // than surfacing later as an opaque DataError.
 import type { JWK } from 'jose';
 import { KeyError } from '../errors';
-import type { KeyDescription, KeyFamily } from '../types';
+import type { KeyDescription, KeyFamily, KeyPurpose } from '../types';
 import { base64urlDecode, isBase64url } from './key-encoding';
 import { keyKindText } from './key-describe';
 
@@ -44,8 +44,11 @@ function bitLength(b64url: string): number {
 
 export type JwkInfo = { description: KeyDescription; jwk: JWK; warnings: string[] };
 
-/** Checks one JWK and describes it; throws KeyError `jwk-members` or `unsupported`. */
-export function describeJwk(value: unknown): JwkInfo {
+/**
+ * Checks one JWK and describes it; throws KeyError `jwk-members` or `unsupported`. Read for `enc`, X25519
+ * keys (ECDH-ES, RFC 8037 §3.2) are usable and a `"use": "sig"` key is the one warned about.
+ */
+export function describeJwk(value: unknown, purpose: KeyPurpose = 'sig'): JwkInfo {
   if (!isRecord(value)) throw new KeyError('jwk-members', 'a JWK must be a JSON object');
   const jwk = value;
   const kty = jwk.kty;
@@ -80,6 +83,14 @@ export function describeJwk(value: unknown): JwkInfo {
       family = 'OKP';
       requireMembers(jwk, ['crv', 'x'], 'this OKP JWK');
       curve = jwk.crv as string;
+      if (curve === 'X25519' && purpose === 'enc') {
+        isPrivate = jwk.d !== undefined;
+        if (isPrivate) requireMembers(jwk, ['d'], 'this private OKP JWK');
+        break;
+      }
+      if (curve === 'X448' && purpose === 'enc') {
+        throw new KeyError('unsupported', 'X448 keys are not supported by WebCrypto in browsers; use X25519');
+      }
       if (curve === 'X25519' || curve === 'X448') {
         throw new KeyError('unsupported', `${curve} keys are for key agreement (ECDH-ES), not for signatures`);
       }
@@ -109,8 +120,11 @@ export function describeJwk(value: unknown): JwkInfo {
     default:
       throw new KeyError('unsupported', `JWK key type "${kty}" is not supported (RSA, EC, OKP, oct, AKP)`);
   }
-  if (jwk.use !== undefined && jwk.use !== 'sig') {
+  if (purpose === 'sig' && jwk.use !== undefined && jwk.use !== 'sig') {
     warnings.push(`this key says "use": "${String(jwk.use)}", not "sig"; it was meant for encryption`);
+  }
+  if (purpose === 'enc' && jwk.use !== undefined && jwk.use !== 'enc') {
+    warnings.push(`this key says "use": "${String(jwk.use)}", not "enc"; it was meant for signatures`);
   }
   const kind = family === 'oct' ? `oct, ${bits} bits` : keyKindText({ family, bits, curve });
   const privacy = family === 'oct' ? 'secret' : isPrivate ? 'private' : 'public';

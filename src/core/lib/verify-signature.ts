@@ -1,6 +1,6 @@
 // One signature check against one key. jose's compactVerify for everything it accepts; WebCrypto directly
 // for RSA keys under 2048 bits, which jose refuses (RFC 7518 §3.3 requires 2048) but old systems still use.
-import { compactVerify, errors } from 'jose';
+import { compactVerify, errors, flattenedVerify } from 'jose';
 import { KeyError } from '../errors';
 import type { JwsAlgorithm, VerifyResultCode } from '../types';
 import { importKeyForAlgorithm } from '../keys';
@@ -12,14 +12,22 @@ export type SignatureCheck =
   | { outcome: 'invalid' }
   | { outcome: 'error'; code: VerifyResultCode; message: string };
 
-/** Verifies over the exact bytes of the first two segments, as RFC 7515 §5.2 says. */
+/**
+ * The JWS signing input (RFC 7515 §5.2): the exact bytes of the first two segments; with a detached b64:false
+ * payload (RFC 7797 §3), the header segment, a dot, and the payload's own UTF-8 bytes.
+ */
+function signingInputOf(compact: string, unencodedPayload: string | undefined): Uint8Array<ArrayBuffer> {
+  const encoder = new TextEncoder();
+  if (unencodedPayload === undefined) return encoder.encode(compact.slice(0, compact.lastIndexOf('.')));
+  return encoder.encode(`${compact.slice(0, compact.indexOf('.'))}.${unencodedPayload}`);
+}
+
 async function verifyLegacyRsa(
-  compact: string,
+  signingInput: Uint8Array<ArrayBuffer>,
   signature: Uint8Array,
   alg: JwsAlgorithm,
   key: CryptoKey,
 ): Promise<boolean> {
-  const signingInput = new TextEncoder().encode(compact.slice(0, compact.lastIndexOf('.')));
   // RFC 7518 §3.5: PS* use a salt as long as the hash output.
   const params = alg.startsWith('PS')
     ? { name: 'RSA-PSS', saltLength: Number(alg.slice(2)) / 8 }
@@ -97,7 +105,8 @@ async function verifyDirectly(
 
 /**
  * `material`: the secret bytes to use instead of the key's own, or how to get the imported key (a cache);
- * by default the key is imported for this call.
+ * by default the key is imported for this call. `unencodedPayload`: the detached payload of a b64:false token
+ * (`compact` is then `header..signature`).
  */
 export async function checkSignature(
   compact: string,
@@ -105,6 +114,7 @@ export async function checkSignature(
   alg: JwsAlgorithm,
   key: LoadedKey,
   material?: Uint8Array | (() => Promise<CryptoKey | Uint8Array>),
+  unencodedPayload?: string,
 ): Promise<SignatureCheck> {
   let imported: CryptoKey | Uint8Array;
   try {
@@ -117,16 +127,22 @@ export async function checkSignature(
   const d = key.description;
   if (d.family === 'RSA' && d.bits !== undefined && d.bits < 2048 && !(imported instanceof Uint8Array)) {
     // jose would throw "requires key modulusLength to be 2048 bits or larger"; the CryptoKey already has the hash.
-    return (await verifyLegacyRsa(compact, signature, alg, imported))
+    return (await verifyLegacyRsa(signingInputOf(compact, unencodedPayload), signature, alg, imported))
       ? { outcome: 'verified', weakRsa: true }
       : { outcome: 'invalid' };
   }
-  if (compact.length > DIRECT_MIN_CHARS) {
+  if (compact.length > DIRECT_MIN_CHARS && unencodedPayload === undefined) {
     const verified = await verifyDirectly(compact, signature, alg, imported);
     if (verified !== undefined) return verified ? { outcome: 'verified', weakRsa: false } : { outcome: 'invalid' };
   }
   try {
-    await compactVerify(compact, imported, { algorithms: [alg] });
+    if (unencodedPayload === undefined) await compactVerify(compact, imported, { algorithms: [alg] });
+    else {
+      const [header = '', , sig = ''] = compact.split('.');
+      await flattenedVerify({ protected: header, payload: unencodedPayload, signature: sig }, imported, {
+        algorithms: [alg],
+      });
+    }
     return { outcome: 'verified', weakRsa: false };
   } catch (error) {
     if (error instanceof errors.JWSSignatureVerificationFailed) return { outcome: 'invalid' };

@@ -46,6 +46,16 @@ export function TokenStatus({ showDecodeError }: { showDecodeError: boolean }) {
           ))}
         </fieldset>
       ) : null}
+      {outcome.ok && outcome.decoded.missingParts ? (
+        <p
+          data-testid="token-partial"
+          data-missing={outcome.decoded.missingParts.join(' ')}
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <span aria-hidden="true">⚠ </span>
+          {outcome.decoded.warnings.find((w) => w.code === 'token-partial')?.message}
+        </p>
+      ) : null}
       <div id="token-problem" aria-live="polite">
         {showDecodeError && !outcome.ok && tokenText !== '' ? (
           <div
