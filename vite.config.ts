@@ -35,8 +35,30 @@ export default defineConfig(({ mode }) => {
           replacement: fileURLToPath(new URL('./src/components/monacoWebWorker.ts', import.meta.url)),
         },
         {
-          find: /^.*\/(?:diffEditor\/diffEditorWidget|multiDiffEditor\/multiDiffEditorWidget)\.js$/,
-          replacement: fileURLToPath(new URL('./src/components/monacoWithoutDiffEditor.ts', import.meta.url)),
+          // Widgets and services a JSON editor never shows (each stand-in says why).
+          find: new RegExp(
+            '^.*/(?:' +
+              [
+                'diffEditor/diffEditorWidget',
+                'multiDiffEditor/multiDiffEditorWidget',
+                'gotoSymbol/browser/link/goToDefinitionAtPosition',
+                'codeAction/browser/codeActionController',
+                'colorPicker/browser/hoverColorPicker/hoverColorPicker(?:Participant)?',
+                'inlayHints/browser/inlayHintsHover',
+                'inlineCompletions/browser/hintsWidget/inlineCompletionsHintsWidget',
+                'dropOrPasteInto/browser/copyPasteController',
+                'quickInput/standaloneQuickInputService',
+                'platform/list/browser/listService',
+                'selectBox/selectBox',
+              ].join('|') +
+              ')\\.js$',
+          ),
+          replacement: fileURLToPath(new URL('./src/components/monacoLeftOut.ts', import.meta.url)),
+        },
+        {
+          // Monaco's icon font cut to the icons this build shows (scripts/subset-codicons.mjs).
+          find: /^\.\/codicon\.ttf$/,
+          replacement: fileURLToPath(new URL('./src/components/codicon-subset.ttf', import.meta.url)),
         },
       ],
     },

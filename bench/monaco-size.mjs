@@ -1,14 +1,16 @@
 // What Monaco adds to the build, read from dist/ itself: every file reachable by name from Monaco's chunk
-// (its CSS, the JSON mode, both workers, the codicon font) that the rest of the app does not reach without it.
-// Unlike the requests a page makes, this also counts a worker Monaco starts only later (e.g. on Format).
+// (its CSS, the JSON mode, the codicon font) that the rest of the app does not reach without it, and its
+// worker (the page's entry names the worker's URL, so Monaco's environment exists before Monaco loads; only
+// Monaco starts it). Unlike the requests a page makes, this also counts a worker started later (e.g. on Format).
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSizeOf } from './server.mjs';
 
-const MONACO_ENTRY = /^MonacoJsonEditor-/;
+const MONACO_ENTRY = /^(?:MonacoJsonEditor-[\w-]+\.(?:js|css)|[\w.-]*\.worker-[\w-]+\.js)$/;
 
 async function referenceGraph(distDir) {
-  const names = (await readdir(join(distDir, 'assets'))).filter((n) => !n.endsWith('.map'));
+  // Source maps and the precompressed copies (.gz, .br) the server picks from are not more bytes to fetch.
+  const names = (await readdir(join(distDir, 'assets'))).filter((n) => !/\.(?:map|gz|br)$/.test(n));
   const text = async (path) => readFile(join(distDir, path), 'utf8').catch(() => '');
   const edges = new Map();
   const scan = async (path) => {

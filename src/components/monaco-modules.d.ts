@@ -2,3 +2,6 @@
 // themselves with the editor as a side effect.
 declare module 'monaco-editor/language/json/monaco.contribution';
 declare module 'monaco-editor/languages/features/json/jsonMode';
+declare module 'monaco-editor/platform/instantiation/common/instantiation' {
+  export function createDecorator<T>(serviceId: string): { (...args: unknown[]): void; readonly type?: T };
+}
