@@ -50,15 +50,27 @@ export default defineConfig(({ mode }) => {
                 'quickInput/standaloneQuickInputService',
                 'platform/list/browser/listService',
                 'selectBox/selectBox',
+                'gpu/viewGpuContext',
+                'viewLinesGpu/viewLinesGpu',
+                'rulersGpu/rulersGpu',
+                'gpuMark/gpuMark',
+                'monarch/monarchLexer',
+                'monarch/monarchCompile',
+                'treeSitter/treeSitterSyntaxTokenBackend',
+                'logging/debugger/devToolsLogger',
               ].join('|') +
               ')\\.js$',
           ),
           replacement: fileURLToPath(new URL('./src/components/monacoLeftOut.ts', import.meta.url)),
         },
+        // Monaco's icons cut to those this build shows, font and names (scripts/subset-codicons.mjs).
         {
-          // Monaco's icon font cut to the icons this build shows (scripts/subset-codicons.mjs).
           find: /^\.\/codicon\.ttf$/,
           replacement: fileURLToPath(new URL('./src/components/codicon-subset.ttf', import.meta.url)),
+        },
+        {
+          find: /^\.\/codiconsLibrary\.js$/,
+          replacement: fileURLToPath(new URL('./src/components/monacoCodicons.ts', import.meta.url)),
         },
       ],
     },

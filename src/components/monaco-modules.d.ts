@@ -5,3 +5,6 @@ declare module 'monaco-editor/languages/features/json/jsonMode';
 declare module 'monaco-editor/platform/instantiation/common/instantiation' {
   export function createDecorator<T>(serviceId: string): { (...args: unknown[]): void; readonly type?: T };
 }
+declare module 'monaco-editor/base/common/codiconsUtil' {
+  export function register(id: string, fontCharacter: number | string): { id: string };
+}

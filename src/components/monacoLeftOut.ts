@@ -82,3 +82,38 @@ export class SelectBox {
     notInThisBuild('A select box');
   }
 }
+
+// The GPU renderer runs only with `experimentalGpuAcceleration: 'on'`, which these editors never set.
+export class ViewGpuContext {
+  constructor() {
+    notInThisBuild('The GPU renderer');
+  }
+}
+export const ViewLinesGpu = ViewGpuContext;
+export const RulersGpu = ViewGpuContext;
+export const GpuMarkOverlay = ViewGpuContext;
+
+// Monarch tokenizers are made by `setMonarchTokensProvider`; the JSON language has a tokenizer of its own.
+export class MonarchTokenizer {
+  constructor() {
+    notInThisBuild('Monarch');
+  }
+}
+export function compile(): never {
+  return notInThisBuild('Monarch');
+}
+
+// Tree-sitter tokens are used only for a language the tree-sitter service supports, and the standalone
+// service supports none.
+export class TreeSitterSyntaxTokenBackend {
+  constructor() {
+    notInThisBuild('Tree-sitter tokenization');
+  }
+}
+
+// The observables' DevTools logger is attached only when VS Code's developers debug observables.
+export const DevToolsLogger = {
+  getInstance(): never {
+    return notInThisBuild("The observables' DevTools logger");
+  },
+};
