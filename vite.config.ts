@@ -1,10 +1,10 @@
 /// <reference types="vitest/config" />
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { basePathFrom } from './config/base-path.ts';
+import { monacoAliases, monacoPagePlugins, monacoWorkerPlugins } from './config/monaco.ts';
 import { precompressPlugin } from './config/compress.ts';
 import { PREVIEW_HEADERS, securityHeadersPlugin } from './config/csp.ts';
 import { serviceWorkerPlugin } from './config/pwa.ts';
@@ -14,7 +14,7 @@ import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } 
 // Every other build is the normal site with a service worker (config/pwa.ts).
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
-  const plugins: PluginOption[] = [react(), tailwindcss(), securityHeadersPlugin({ single })];
+  const plugins: PluginOption[] = [react(), tailwindcss(), securityHeadersPlugin({ single }), ...monacoPagePlugins()];
   if (single) plugins.push(inlineWorkers(), inlineFavicon(), viteSingleFile(), hashInlineScripts());
   else plugins.push(serviceWorkerPlugin(), precompressPlugin());
   return {
@@ -25,55 +25,8 @@ export default defineConfig(({ mode }) => {
     // it the dev server's pre-bundled dependencies; a running `npm run dev` then answered 504 "Outdated Optimize
     // Dep" for Monaco until restarted. Kept here, they survive a reinstall of the same lockfile.
     cacheDir: '.vite',
-    resolve: {
-      alias: [
-        // Monaco's language modes import createWebWorker from a module that also imports every editor
-        // contribution (diff editor, inline completions, GPU renderer…): src/components/monacoWebWorker.ts is
-        // that function alone; src/components/monacoFeatures.ts picks the contributions.
-        {
-          find: /^(?:\.\.\/)+internal\/common\/workers\.js$/,
-          replacement: fileURLToPath(new URL('./src/components/monacoWebWorker.ts', import.meta.url)),
-        },
-        {
-          // Widgets and services a JSON editor never shows (each stand-in says why).
-          find: new RegExp(
-            '^.*/(?:' +
-              [
-                'diffEditor/diffEditorWidget',
-                'multiDiffEditor/multiDiffEditorWidget',
-                'gotoSymbol/browser/link/goToDefinitionAtPosition',
-                'codeAction/browser/codeActionController',
-                'colorPicker/browser/hoverColorPicker/hoverColorPicker(?:Participant)?',
-                'inlayHints/browser/inlayHintsHover',
-                'inlineCompletions/browser/hintsWidget/inlineCompletionsHintsWidget',
-                'dropOrPasteInto/browser/copyPasteController',
-                'quickInput/standaloneQuickInputService',
-                'platform/list/browser/listService',
-                'selectBox/selectBox',
-                'gpu/viewGpuContext',
-                'viewLinesGpu/viewLinesGpu',
-                'rulersGpu/rulersGpu',
-                'gpuMark/gpuMark',
-                'monarch/monarchLexer',
-                'monarch/monarchCompile',
-                'treeSitter/treeSitterSyntaxTokenBackend',
-                'logging/debugger/devToolsLogger',
-              ].join('|') +
-              ')\\.js$',
-          ),
-          replacement: fileURLToPath(new URL('./src/components/monacoLeftOut.ts', import.meta.url)),
-        },
-        // Monaco's icons cut to those this build shows, font and names (scripts/subset-codicons.mjs).
-        {
-          find: /^\.\/codicon\.ttf$/,
-          replacement: fileURLToPath(new URL('./src/components/codicon-subset.ttf', import.meta.url)),
-        },
-        {
-          find: /^\.\/codiconsLibrary\.js$/,
-          replacement: fileURLToPath(new URL('./src/components/monacoCodicons.ts', import.meta.url)),
-        },
-      ],
-    },
+    resolve: { alias: monacoAliases },
+    worker: { plugins: monacoWorkerPlugins },
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1', headers: PREVIEW_HEADERS },
     build: {

@@ -8,3 +8,13 @@ declare module 'monaco-editor/platform/instantiation/common/instantiation' {
 declare module 'monaco-editor/base/common/codiconsUtil' {
   export function register(id: string, fontCharacter: number | string): { id: string };
 }
+declare module 'monaco-editor/editor/browser/view/viewPart' {
+  export class ViewPart {
+    constructor(context: unknown);
+    dispose(): void;
+  }
+}
+declare module 'monaco-editor/base/browser/fastDomNode' {
+  export type FastDomNode = { readonly domNode: HTMLElement; setClassName(name: string): void };
+  export function createFastDomNode(domNode: HTMLElement): FastDomNode;
+}

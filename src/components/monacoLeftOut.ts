@@ -2,6 +2,8 @@
 // imported by a feature that is kept only for a class to test against or a controller to look up, and
 // brings a widget tree with it; here the lookup finds nothing and the test never matches, which is what
 // the real module does when its contribution is not registered or the language has no such provider.
+import { createFastDomNode, type FastDomNode } from 'monaco-editor/base/browser/fastDomNode';
+import { ViewPart } from 'monaco-editor/editor/browser/view/viewPart';
 import { createDecorator } from 'monaco-editor/platform/instantiation/common/instantiation';
 
 function notInThisBuild(what: string): never {
@@ -117,3 +119,18 @@ export const DevToolsLogger = {
     return notInThisBuild("The observables' DevTools logger");
   },
 };
+
+// The minimap is off in these editors (`minimap: { enabled: false }`), but the view creates it anyway; this
+// one is the empty element it would render, and never draws.
+export class Minimap extends ViewPart {
+  private readonly domNode: FastDomNode = createFastDomNode(document.createElement('div'));
+  constructor(context: unknown) {
+    super(context);
+    this.domNode.setClassName('minimap');
+  }
+  getDomNode(): FastDomNode {
+    return this.domNode;
+  }
+  prepareRender(): void {}
+  render(): void {}
+}
