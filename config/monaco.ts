@@ -61,6 +61,7 @@ function standIn(name: string, importerEnd: string, specifierEnd: string, replac
 export function monacoPagePlugins(): Plugin[] {
   return [
     withoutConfusablesTable(),
+    withoutSettingDescriptions(),
     standIn(
       'jwt-workbench-monaco-no-local-worker',
       '/editor/browser/services/editorWorkerService.js',
@@ -99,6 +100,25 @@ export function withoutConfusablesTable(): Plugin {
       if (!id.endsWith('/monaco-editor/esm/vs/base/common/strings.js')) return null;
       if (!table.test(code)) this.error("Monaco's table of confusable characters has changed shape");
       return { code: code.replace(table, `$1'{"_common":[]}'$2`), map: null };
+    },
+  };
+}
+
+/**
+ * The page: the editor options' descriptions (about a quarter of their module) are written for a settings
+ * editor; a standalone editor registers them with its configuration schema and never shows them.
+ */
+export function withoutSettingDescriptions(): Plugin {
+  const description =
+    /\b(markdownDescription|description|deprecationMessage|markdownDeprecationMessage)(\s*:\s*)localize\(\d+,\s*"(?:[^"\\]|\\.)*"\)/g;
+  const files = ['/editor/common/config/editorOptions.js', '/editor/common/config/editorConfigurationSchema.js'];
+  return {
+    name: 'jwt-workbench-monaco-without-setting-descriptions',
+    transform(code, id) {
+      if (!id.includes('/monaco-editor/esm/vs/') || !files.some((file) => id.endsWith(file))) return null;
+      const trimmed = code.replace(description, "$1$2''");
+      if (trimmed === code) this.error(`${id}: Monaco's setting descriptions have changed shape`);
+      return { code: trimmed, map: null };
     },
   };
 }
