@@ -72,12 +72,24 @@ export function monacoPagePlugins(): Plugin[] {
 }
 
 /**
- * The worker: the Unicode highlighter's requests come only from its editor contribution, which this build
- * leaves out, and its tables of confusable characters are a tenth of the worker.
+ * The worker: the Unicode highlighter and the colour detector are the only callers of their computations, and
+ * this build leaves both out; the `monaco` API object is there for custom worker modules, which it has none of.
  */
 export function monacoWorkerPlugins(): Plugin[] {
   return [
     withoutConfusablesTable(),
+    standIn(
+      'jwt-workbench-monaco-worker-no-default-colors',
+      '/editor/common/services/editorWebWorker.js',
+      '/defaultDocumentColorsComputer.js',
+      'monacoWorkerLeftOut.ts',
+    ),
+    standIn(
+      'jwt-workbench-monaco-worker-no-base-api',
+      '/editor/common/services/editorWebWorker.js',
+      '/editorBaseApi.js',
+      'monacoWorkerLeftOut.ts',
+    ),
     standIn(
       'jwt-workbench-monaco-worker-no-unicode-highlighter',
       '/editor/common/services/editorWebWorker.js',

@@ -19,3 +19,16 @@ export const UnicodeTextModelHighlighter = {
     return notInThisBuild('The Unicode highlighter');
   },
 };
+
+/**
+ * In the worker: the `monaco` global Monaco puts there for foreign worker modules (a custom worker's own code);
+ * the JSON worker never reads it.
+ */
+export function createMonacoBaseAPI(): Record<string, never> {
+  return {};
+}
+
+/** In the worker: colour swatches for CSS-like colours in any language, asked for only by the colour detector. */
+export function computeDefaultDocumentColors(): never {
+  return notInThisBuild('The default colour detector');
+}
