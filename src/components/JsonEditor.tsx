@@ -20,7 +20,7 @@ export type JsonEditorProps = {
 
 // Monaco's JSON worker parses recursively: a few thousand levels of nesting overflow its stack (an
 // unhandled rejection in the page) and its main-thread folding stalls the tab long before that. Real
-// tokens nest a handful of levels; deeper text (10,000 levels, say) stays in the plain editor.
+// tokens nest a handful of levels; deeper text (10,000 levels) stays in the plain editor.
 const MONACO_MAX_DEPTH = 200;
 
 function nestsDeeperThan(text: string, limit: number): boolean {

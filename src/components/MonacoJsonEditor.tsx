@@ -1,5 +1,5 @@
-// The one lazily imported module holding Monaco (the first paint and the first decode never wait for
-// it). Bundled locally: `loader.config({ monaco })` stops @monaco-editor/react
+// The one lazily imported module holding Monaco (the first paint and the first decode
+// never wait for it). Bundled locally: `loader.config({ monaco })` stops @monaco-editor/react
 // from fetching Monaco from its CDN default, and the workers are built by Vite from the package.
 // Monaco's Trusted Types hook and worker factory must exist before its modules load (main.tsx imports this too).
 import './monacoEnvironment';

@@ -1,11 +1,23 @@
-// Issue 6, accessibility: axe reports zero violations in both views, light and dark (with verdicts,
+// Accessibility: axe reports zero violations in both views, light and dark (with verdicts,
 // claims, lint, Monaco and the key panels on screen); prefers-reduced-motion stops transitions and
 // animations; prefers-color-scheme picks the theme by default; verdicts carry words and an icon, not
 // only a colour; verdicts and errors sit in aria-live regions.
 import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './csp-guard';
-import { defaultPayload, ecKeyPair, es256, hs256, nowSeconds, publicJwk, waitForMonaco } from './helpers';
+import { anchorPem, fixtureToken, x5cFixtures } from '../fixtures/x5c/x5c-fixtures';
+import {
+  defaultPayload,
+  ecKeyPair,
+  es256,
+  hs256,
+  nowSeconds,
+  publicJwk,
+  rs256,
+  rsaKeyPair,
+  waitForMonaco,
+} from './helpers';
+import { AUD, NONCE, ecKey, forgedDisclosure, makeSdJwt } from './sdjwt-tokens';
 
 const SECRET = 'a11y-secret-that-is-long-enough-for-hs256!';
 
@@ -81,6 +93,79 @@ test('axe: zero violations with the token-profile panel and clock controls on sc
   }
   await watch.expectClean();
 });
+// An SD-JWT's panels: disclosures, VC facts, the Key Binding JWT and its checks, the expected values, the issuer
+// metadata button (Decode); the claims to tick, decoys, holder key and presentation (Encode). One disclosure is
+// forged, so the error states are on screen too.
+async function showSdJwt(page: Page, view: 'decode' | 'encode'): Promise<void> {
+  const issuer = ecKey();
+  const { presented } = await makeSdJwt(issuer, ecKey());
+  const pieces = presented.split('~');
+  const withForged = [...pieces.slice(0, -1), forgedDisclosure('family_name', 'Mallory'), pieces.at(-1)].join('~');
+  await page.goto('/');
+  await page.getByTestId('token-input').fill(withForged);
+  await page.getByTestId('key-input').fill(issuer.publicPem);
+  await page.getByTestId('expect-aud').fill(AUD);
+  await page.getByTestId('expect-nonce').fill(`${NONCE}-other`);
+  await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+  await expect(page.getByTestId('sd-status')).toHaveAttribute('data-state', 'error');
+  await expect(page.getByTestId('kb-status')).toHaveAttribute('data-state', 'invalid');
+  await waitForMonaco(page, 'payload-editor');
+  if (view === 'encode') {
+    await page.getByTestId('mode-encode').click();
+    await page.getByTestId('keygen-alg').selectOption('ES256');
+    await page.getByTestId('keygen-run').click();
+    await expect(page.getByTestId('keygen-status')).toHaveAttribute('data-state', 'done');
+    await page.getByTestId('sd-example').click();
+    await page.getByTestId('sd-holder-generate').click();
+    await expect(page.getByTestId('sd-holder-status')).toHaveAttribute('data-state', 'done');
+    await page.getByTestId('sd-present-toggle').check();
+    await page.getByTestId('sd-kb-toggle').check();
+    await expect(page.getByTestId('sd-keep').first()).toBeVisible();
+    await waitForMonaco(page, 'payload-editor');
+  }
+}
+
+for (const view of ['decode', 'encode'] as const) {
+  test(`axe: zero violations with an SD-JWT's panels in the ${view} view, light and dark`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const watch = await watchPage(page);
+    await showSdJwt(page, view);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByTestId(`theme-${theme}`).click();
+      if (theme === 'dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+      else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+      expect(await axeViolations(page), theme).toEqual([]);
+    }
+    await watch.expectClean();
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: zero violations with the Test your server panel open, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const watch = await watchPage(page);
+    const key = rsaKeyPair();
+    await page.goto(`/#token=${rs256(defaultPayload({ iss: 'https://issuer.example' }), key)}`);
+    await page.getByTestId('key-input').fill(key.publicPem);
+    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+    await page.getByTestId(`theme-${theme}`).click();
+    await page.getByTestId('negative-open').click();
+    await expect(page.getByTestId('negative-pack')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    // Every state of a case on screen (in the script, left out for want of a key, not applicable), and the
+    // disclosures open.
+    for (const state of ['ready', 'needs-key', 'n/a']) {
+      await expect(page.locator(`[data-testid="negative-case"][data-state="${state}"]`).first()).toBeVisible();
+    }
+    for (const summary of await page.getByTestId('negative-pack').locator('summary').all()) await summary.click();
+    await page.getByTestId('snippet-url').fill('not a url');
+    await expect(page.getByTestId('negative-script-error')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('snippet-url').fill('https://api.example.com/orders');
+    await expect(page.getByTestId('negative-script-error')).toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await watch.expectClean();
+  });
+}
 
 test('axe: zero violations with errors on screen (broken token, broken key, expired claims)', async ({ page }) => {
   test.setTimeout(240_000);
@@ -255,4 +340,34 @@ for (const viewport of [
       expect(low).toEqual([]);
     });
   }
+}
+
+// The certificate-chain panel: chain verdicts in three tones, certificate cards, trust anchors, a JWKS's chains.
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: zero violations with the certificate chain panel, ${theme} theme`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const watch = await watchPage(page);
+    await page.goto(`/#token=${fixtureToken('rs256-self-signed')}`);
+    await page.getByTestId(`theme-${theme}`).click();
+    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'untrusted');
+    await expect(page.getByTestId('x5c-status')).toHaveAttribute('data-state', 'untrusted');
+    expect(await axeViolations(page), 'untrusted chain').toEqual([]);
+
+    await page.getByTestId('token-input').fill(fixtureToken('rs256-expired-leaf'));
+    await page.getByTestId('trust-anchor-input').fill(anchorPem('rsa-root'));
+    await expect(page.getByTestId('x5c-status')).toHaveAttribute('data-state', 'invalid');
+    expect(await axeViolations(page), 'invalid chain').toEqual([]);
+
+    await page.getByTestId('token-input').fill(fixtureToken('rs256-trusted'));
+    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+    await page.getByTestId('key-input').fill(JSON.stringify(x5cFixtures.jwks));
+    await expect(page.getByTestId('x5c-jwk')).toHaveCount(3);
+    await page.getByTestId('x5c-jwk').first().getByText('Certificates (2)').click();
+    await expect(page.getByTestId('x5c-jwk').first().getByTestId('x5c-cert')).toHaveCount(2);
+    await page.getByTestId('copy-x5c-0-pem').focus();
+    expect(await axeViolations(page), 'trusted chain and a JWKS').toEqual([]);
+    const status = page.getByTestId('x5c-status');
+    expect(await status.evaluate((el) => Boolean(el.closest('[aria-live]')))).toBe(true);
+    await watch.expectClean();
+  });
 }

@@ -1,7 +1,7 @@
 // The key box shared by both views: anything the core accepts (secret, PEM, certificate, JWK, JWKS),
 // with the detected format (`key-kind`) and, for HMAC secrets, how the text is read (`secret-encoding`).
 import { SECRET_ENCODINGS, type SecretEncoding } from '../../core/types';
-import { actions, selectKeyDetection, useAppState } from '../../state';
+import { actions, selectEncKeyDetection, selectKeyDetection, useAppState } from '../../state';
 import { Icon } from '../../components/Icon';
 
 const ENCODING_LABELS: Record<SecretEncoding, string> = {
@@ -32,7 +32,12 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
   const keyText = useAppState((s) => s.keyText);
   const keySource = useAppState((s) => s.keySource);
   const secretEncoding = useAppState((s) => s.secretEncoding);
-  const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
+  // A decryption key is read as a JWE key: X25519 keys are usable, a JWKS keeps its encryption entries.
+  const detection = useAppState((s) =>
+    purpose === 'decrypt'
+      ? selectEncKeyDetection(s.keyText, s.secretEncoding)
+      : selectKeyDetection(s.keyText, s.secretEncoding),
+  );
   const showEncoding = detection.kind === 'secret' || (hmac && detection.kind === 'empty');
   const placeholder = PLACEHOLDER[purpose];
   return (
@@ -67,7 +72,10 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
         }
       >
         {detection.kind === 'empty' ? (
-          (emptyText ?? 'No key: the signature cannot be checked until you paste one.')
+          (emptyText ??
+          (purpose === 'decrypt'
+            ? 'No key: the token cannot be decrypted until you paste one.'
+            : 'No key: the signature cannot be checked until you paste one.'))
         ) : detection.kind === 'error' ? (
           <>
             <span aria-hidden="true">✕ </span>
@@ -80,7 +88,7 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
           </>
         )}
       </p>
-      {detection.kind === 'secret' && detection.looksLikePublicKey ? (
+      {detection.kind === 'secret' && detection.looksLikePublicKey && purpose !== 'decrypt' ? (
         <p role="note" className="text-sm text-amber-900 dark:text-amber-200">
           <span aria-hidden="true">⚠ </span>
           This looks like a public key being used as an HMAC secret — the classic key-confusion attack (RFC 8725 §2.1).
