@@ -37,6 +37,8 @@ const LAZY_X5C = {
 export default tseslint.config(
   {
     ignores: [
+      // Vite's dependency cache (vite.config.ts cacheDir): `npm run dev` fills it, and lint must not read it.
+      '.vite',
       'dist',
       'dist-single',
       'node_modules',
