@@ -93,7 +93,8 @@ export type KeyDescription = {
 
 /** Result of classifying pasted key text (synchronous, cheap: runs on every keystroke). */
 export type KeyDetection =
-  | { kind: 'empty' }
+  /** `blank`: the text is not empty but only whitespace, described ("3 spaces and 1 line break"). */
+  | { kind: 'empty'; blank?: string }
   | {
       kind: 'secret';
       label: string;
@@ -224,6 +225,11 @@ export type VerifyResult = {
   keyLabel?: string;
   /** Short explanation of the time-claims verdict ("expired 3 minutes ago"). */
   claimsMessage: string;
+  /**
+   * The verdict's title when "Signature verified" alone would claim more than is true, e.g. "Verified, with a
+   * 512-bit key anyone can forge" (code `weak-rsa`).
+   */
+  headline?: string;
 };
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -186,8 +186,8 @@ describe('detectKey: labels', () => {
     ]);
   });
 
-  it('returns empty for blank input', () => {
-    expect(detectKey({ text: '  \n ' })).toEqual({ kind: 'empty' });
+  it('returns empty for blank input, saying what whitespace it holds', () => {
+    expect(detectKey({ text: '  \n ' })).toEqual({ kind: 'empty', blank: '3 spaces and 1 line break' });
   });
 });
 
