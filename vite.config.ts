@@ -3,11 +3,11 @@ import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { basePathFrom } from './config/base-path';
-import { precompressPlugin } from './config/compress';
-import { PREVIEW_HEADERS, securityHeadersPlugin } from './config/csp';
-import { serviceWorkerPlugin } from './config/pwa';
-import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } from './config/single-file';
+import { basePathFrom } from './config/base-path.ts';
+import { precompressPlugin } from './config/compress.ts';
+import { PREVIEW_HEADERS, securityHeadersPlugin } from './config/csp.ts';
+import { serviceWorkerPlugin } from './config/pwa.ts';
+import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } from './config/single-file.ts';
 
 // `--mode single` (npm run build:single): one self-contained HTML file for file:// (config/single-file.ts).
 // Every other build is the normal site with a service worker (config/pwa.ts).
@@ -20,6 +20,10 @@ export default defineConfig(({ mode }) => {
     // The single file opens from disk and keeps its own relative URLs; a site build may live under a sub-path.
     base: single ? '/' : basePathFrom(process.env.BASE_PATH),
     plugins,
+    // Outside node_modules: the README's test command starts with `npm ci`, which deletes node_modules, and with
+    // it the dev server's pre-bundled dependencies; a running `npm run dev` then answered 504 "Outdated Optimize
+    // Dep" for Monaco until restarted. Kept here, they survive a reinstall of the same lockfile.
+    cacheDir: '.vite',
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1', headers: PREVIEW_HEADERS },
     build: {

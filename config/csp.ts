@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
-import { TRUSTED_TYPES_DIRECTIVE_NAMES } from '../src/components/trustedTypes';
+import { TRUSTED_TYPES_DIRECTIVE_NAMES } from '../src/components/trustedTypes.ts';
 
 /**
  * The one build-time setting for who the page may fetch from (JWKS, OIDC discovery): `CONNECT_SRC`, a list of

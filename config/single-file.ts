@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { pagePolicy, previewOptions, withMetaPolicy } from './csp';
+import { pagePolicy, previewOptions, withMetaPolicy } from './csp.ts';
 
 export const SINGLE_FILE_OUT_DIR = 'dist-single';
 

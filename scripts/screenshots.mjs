@@ -1,11 +1,14 @@
 /* global process, Buffer, fetch, console, document, HTMLElement */
-// Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png from
-// the production build (run `npm run build` first). Serves dist/ with `vite preview` on 127.0.0.1,
-// drives Debian's Chromium through playwright-core, and makes its RS256 key and token with node:crypto,
-// so the pictures show a real verification and nothing is pasted by hand.
+// Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png and one picture
+// per guide scene (SCENES below: `profiles` makes docs/profiles-light.png and docs/profiles-id-token-light.png,
+// `sdjwt` makes docs/sdjwt-light.png) from the production build (run `npm run build` first);
+// `node scripts/screenshots.mjs <scene>` makes only that scene. Serves dist/ with `vite preview` on 127.0.0.1,
+// drives Debian's Chromium through playwright-core, and makes its keys and tokens with node:crypto (and the
+// SD-JWT with @sd-jwt/core), so the pictures show a real verification and nothing is pasted by hand.
 import { spawn } from 'node:child_process';
-import { createSign, generateKeyPairSync } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SDJwtInstance } from '@sd-jwt/core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../config/chromium.mjs';
 
@@ -37,6 +40,167 @@ function exampleToken() {
   };
 }
 
+/** A DPoP proof (ES256, its public key in the header) bound to an RS256 access token, and an ID token with at_hash. */
+function profileTokens() {
+  const now = Math.floor(Date.now() / 1000);
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const client = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { kty, crv, x, y } = client.publicKey.export({ format: 'jwk' });
+  const jwk = { kty, crv, x, y };
+  const jkt = createHash('sha256').update(JSON.stringify({ crv, kty, x, y })).digest('base64url');
+  const rs256 = (header, payload) => {
+    const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
+    return `${input}.${createSign('RSA-SHA256').update(input).sign(rsa.privateKey).toString('base64url')}`;
+  };
+  const accessToken = rs256(
+    { alg: 'RS256', typ: 'at+jwt', kid: 'as-2026' },
+    {
+      iss: 'https://as.example.com',
+      sub: 'user-8310',
+      aud: 'https://api.example.com',
+      client_id: 's6BhdRkqt3',
+      scope: 'orders:read',
+      iat: now - 30,
+      exp: now + 570,
+      jti: 'at-4f1c9a',
+      cnf: { jkt },
+    },
+  );
+  const proofHeader = { typ: 'dpop+jwt', alg: 'ES256', jwk };
+  const proofPayload = {
+    jti: '-BwC3ESc6acc2lTc',
+    htm: 'GET',
+    htu: 'https://api.example.com/orders',
+    iat: now - 5,
+    ath: createHash('sha256').update(accessToken).digest('base64url'),
+  };
+  const input = `${b64url(JSON.stringify(proofHeader))}.${b64url(JSON.stringify(proofPayload))}`;
+  const signature = nodeSign('sha256', Buffer.from(input), { key: client.privateKey, dsaEncoding: 'ieee-p1363' });
+  const proof = `${input}.${signature.toString('base64url')}`;
+  // OpenID Connect Core §3.1.3.6: at_hash is the left half of the SHA-256 of the access token.
+  const atHash = createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
+  const idToken = rs256(
+    { alg: 'RS256', typ: 'JWT', kid: 'op-2026' },
+    {
+      iss: 'https://op.example.com',
+      sub: '248289761001',
+      aud: 's6BhdRkqt3',
+      nonce: 'n-0S6_WzA2Mj',
+      auth_time: now - 40,
+      iat: now - 30,
+      exp: now + 3570,
+      at_hash: atHash,
+    },
+  );
+  return {
+    proof,
+    accessToken,
+    idToken,
+    publicPem: rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+async function profileScenes(browser) {
+  const { proof, accessToken, idToken, publicPem } = profileTokens();
+  // Tall enough for the verdicts, the expected values and every rule in the key pane at once.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1700 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/#token=${proof}&access_token=${accessToken}`);
+  await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+  await page.getByTestId('expect-htm').fill('GET');
+  await page.getByTestId('expect-htu').fill('https://api.example.com/orders');
+  await page.waitForSelector('[data-testid="profile-status"][data-state="pass"]:not([aria-busy])');
+  await page.getByTestId('payload-editor').hover();
+  await settle(page);
+  await page.screenshot({ path: 'docs/profiles-light.png' });
+
+  await page.goto(
+    `${BASE}/#id_token=${idToken}&access_token=${accessToken}&publicKey=${encodeURIComponent(publicPem)}`,
+  );
+  await page.reload();
+  await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+  await page.getByTestId('expect-iss').fill('https://op.example.com');
+  await page.getByTestId('expect-aud').fill('s6BhdRkqt3');
+  await page.getByTestId('expect-nonce').fill('n-0S6_WzA2Mj');
+  await page.waitForSelector('[data-testid="profile-status"][data-state="pass"]:not([aria-busy])');
+  await page.getByTestId('payload-editor').hover();
+  await settle(page);
+  await page.screenshot({ path: 'docs/profiles-id-token-light.png' });
+  await context.close();
+  console.log('docs/profiles-light.png, docs/profiles-id-token-light.png');
+}
+
+// An SD-JWT VC presentation made by another implementation (@sd-jwt/core, a dev dependency) with node:crypto keys:
+// some claims disclosed, others withheld, two decoys, and a Key Binding JWT for a verifier.
+async function exampleSdJwt() {
+  const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const holder = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const signer = (key) => (data) =>
+    nodeSign('sha256', Buffer.from(data), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+  const sd = new SDJwtInstance({
+    signer: signer(issuer.privateKey),
+    signAlg: 'ES256',
+    hasher: (data, alg) => new Uint8Array(createHash(alg.replace('sha-', 'sha')).update(Buffer.from(data)).digest()),
+    hashAlg: 'sha-256',
+    saltGenerator: (length) => randomBytes(length).toString('base64url'),
+    kbSigner: signer(holder.privateKey),
+    kbSignAlg: 'ES256',
+  });
+  const now = Math.floor(Date.now() / 1000);
+  const { kty, crv, x, y } = holder.publicKey.export({ format: 'jwk' });
+  const payload = {
+    iss: 'https://issuer.example.com',
+    iat: now - 60,
+    exp: now + 365 * 24 * 3600,
+    vct: 'https://credentials.example.com/identity_credential',
+    given_name: 'Ada',
+    family_name: 'Lovelace',
+    birthdate: '1815-12-10',
+    address: { street_address: "12 St James's Square", locality: 'London', country: 'GB' },
+    nationalities: ['GB', 'IT'],
+    status: { status_list: { idx: 412, uri: 'https://issuer.example.com/statuslists/1' } },
+    cnf: { jwk: { kty, crv, x, y } },
+  };
+  const frame = {
+    _sd: ['given_name', 'family_name', 'birthdate', 'address'],
+    address: { _sd: ['street_address', 'locality'] },
+    nationalities: { _sd: [0, 1] },
+    _sd_decoy: 2,
+  };
+  const issued = await sd.issue(payload, frame, { header: { typ: 'dc+sd-jwt' } });
+  const aud = 'https://verifier.example.org';
+  const nonce = 'n-0S6_WzA2Mj';
+  const presentation = await sd.present(
+    issued,
+    { given_name: true, address: { locality: true }, nationalities: { 0: true } },
+    { kb: { payload: { aud, nonce, iat: now } } },
+  );
+  return { presentation, aud, nonce, publicPem: issuer.publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+}
+
+async function sdJwtScene(browser) {
+  const { presentation, aud, nonce, publicPem } = await exampleSdJwt();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/#token=${presentation}&publicKey=${encodeURIComponent(publicPem)}`);
+  await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+  await page.getByTestId('expect-aud').fill(aud);
+  await page.getByTestId('expect-nonce').fill(nonce);
+  await page.waitForSelector('[data-testid="kb-status"][data-state="verified"]');
+  await page.getByTestId('payload-editor').hover();
+  await settle(page);
+  // The Decoded pane scrolled to the end of the disclosed claims, so the VC facts and disclosures are in view.
+  await page.getByTestId('sd-payload-view').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  // Filling the expected values scrolled the Key pane; its verdicts are what the picture is for.
+  await page.getByTestId('sd-status').evaluate((el) => {
+    const pane = el.closest('.overflow-auto');
+    if (pane) pane.scrollTop = 0;
+  });
+  await page.screenshot({ path: 'docs/sdjwt-light.png' });
+  await context.close();
+  console.log('docs/sdjwt-light.png');
+}
+
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
     try {
@@ -60,6 +224,9 @@ async function settle(page) {
   await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
 }
 
+// The guide's pictures beyond the four overviews, by the name that makes only that one.
+const SCENES = { profiles: profileScenes, sdjwt: sdJwtScene };
+
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',
 });
@@ -67,7 +234,8 @@ try {
   await waitForServer();
   const { token, publicPem, privatePem } = exampleToken();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  for (const scheme of ['light', 'dark']) {
+  const only = process.argv[2];
+  for (const scheme of only === undefined ? ['light', 'dark'] : []) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(`${BASE}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`);
@@ -83,6 +251,7 @@ try {
     await context.close();
     console.log(`docs/decode-${scheme}.png, docs/encode-${scheme}.png`);
   }
+  for (const [name, scene] of Object.entries(SCENES)) if (only === undefined || only === name) await scene(browser);
   await browser.close();
 } finally {
   server.kill();

@@ -2,6 +2,7 @@
 // of token (JWE, JSON serialization, SD-JWT…) gets its feature's panels, named in tokenKindPanels.tsx.
 import { lazy, Suspense } from 'react';
 import { CopyButton } from '../components/CopyButton';
+import { isDpopProofHeader } from '../core/lint';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { useDeferredMount } from '../components/useDeferredMount';
@@ -18,12 +19,12 @@ import {
   appStore,
   selectDecode,
   selectKeyDetection,
+  selectSendableToken,
   selectTokenKind,
   useAppState,
-  useDeferredDecode,
 } from '../state';
 import { Layout } from './Layout';
-import { KeyExtras } from './slots';
+import { DecodeChecks, KeyExtras } from './slots';
 import { KIND_PANELS, type KindPanels } from './tokenKindPanels';
 
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
@@ -34,12 +35,13 @@ function useKindPanels(): KindPanels | undefined {
 }
 
 function DecodeSnippet() {
-  // Deferred like the other heavy views: the verdict renders first.
-  const { outcome } = useDeferredDecode();
+  // The token on screen, never a lagging copy of it: a Copy command pressed right after a paste must send the
+  // token the user sees. Mounted after the first paint; the command itself is cheap to build.
+  const token = useAppState((s) => selectSendableToken(s.tokenText));
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>
-      <SnippetBox token={outcome.ok ? outcome.decoded.normalized : ''} />
+      <SnippetBox token={token} />
     </Suspense>
   );
 }
@@ -49,8 +51,22 @@ function VerifyKey({ purpose }: { purpose: 'verify' | 'decrypt' }) {
     const outcome = selectDecode(s.tokenText);
     return outcome.ok ? outcome.decoded.alg : undefined;
   });
+  const dpopProof = useAppState((s) => {
+    const outcome = selectDecode(s.tokenText);
+    return outcome.ok && isDpopProofHeader(outcome.decoded.header);
+  });
   const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
-  return <KeyInput purpose={purpose} hmac={Boolean(alg?.startsWith('HS')) && detection.kind !== 'key'} />;
+  return (
+    <KeyInput
+      purpose={purpose}
+      hmac={Boolean(alg?.startsWith('HS')) && detection.kind !== 'key'}
+      emptyText={
+        dpopProof && purpose === 'verify'
+          ? 'No key needed: a DPoP proof is checked with the public key in its own header. Paste a key to check it against one you trust instead.'
+          : undefined
+      }
+    />
+  );
 }
 
 function AlgLine() {
@@ -107,6 +123,7 @@ function KeyPane() {
         </Suspense>
       ) : null}
       <SavedKeys />
+      <DecodeChecks compactJws={!kind} />
       <KeyExtras mode="decode" />
       {kind ? null : <LintList />}
       <DecodeSnippet />

@@ -1,20 +1,27 @@
 // The Encode view, mirroring Decode: Encoded (the signed token) | Decoded (header, payload) | Key & signing.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { requestMonaco } from '../components/useMonaco';
 import { EncodeEditors } from '../features/encode/EncodeEditors';
+import { SignedClaims } from '../features/encode/SignedClaims';
 import { SigningPanel } from '../features/keys/SigningPanel';
 import { TokenOutput } from '../features/encode/TokenOutput';
 import { SnippetBox } from '../features/snippet/SnippetBox';
 import { TemplateMenu } from '../features/templates/TemplateMenu';
 import { SavedKeys } from '../features/keys/SavedKeys';
-import { useIdleAppState } from '../state';
+import { useAppState } from '../state';
 import { Layout } from './Layout';
 import { KeyExtras } from './slots';
 
+// SD-JWT making (RFC 9901) is code-split: the Encode view loads it, the first decode never does.
+const loadSdJwtPanels = () => import('../features/sdjwt/encodePanels');
+const SdJwtIssuePanel = lazy(() => loadSdJwtPanels().then((m) => ({ default: m.SdJwtIssuePanel })));
+const SdJwtHolderPanel = lazy(() => loadSdJwtPanels().then((m) => ({ default: m.SdJwtHolderPanel })));
+
 function EncodeSnippet() {
-  const token = useIdleAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
+  // The signed token on screen, as token-output shows it, never a lagging copy.
+  const token = useAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
   return <SnippetBox token={token} />;
 }
 
@@ -34,11 +41,17 @@ export function EncodePanes() {
         </Pane>
       }
       second={
-        <Pane title="Decoded">
-          <PanelBoundary name="Decoded">
+        <Pane title="Header & payload">
+          <PanelBoundary name="Header & payload">
             <div className="space-y-4">
               <TemplateMenu />
               <EncodeEditors />
+              <SignedClaims />
+              <PanelBoundary name="SD-JWT">
+                <Suspense fallback={null}>
+                  <SdJwtIssuePanel />
+                </Suspense>
+              </PanelBoundary>
             </div>
           </PanelBoundary>
         </Pane>
@@ -48,6 +61,11 @@ export function EncodePanes() {
           <PanelBoundary name="Key">
             <div className="space-y-5">
               <SigningPanel />
+              <PanelBoundary name="SD-JWT holder">
+                <Suspense fallback={null}>
+                  <SdJwtHolderPanel />
+                </Suspense>
+              </PanelBoundary>
               <SavedKeys />
               <KeyExtras mode="encode" />
             </div>

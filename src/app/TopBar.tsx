@@ -32,9 +32,14 @@ function ExamplesMenu() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   return (
-    <div className="flex items-center gap-1">
-      <label htmlFor="example-alg" className="sr-only">
-        Example algorithm
+    // The select picks the example's algorithm, not the loaded token's: the words around it say so.
+    <div role="group" aria-label="Examples" className="flex items-center gap-1.5">
+      <label
+        htmlFor="example-alg"
+        data-testid="example-alg-label"
+        className="text-sm text-slate-700 dark:text-slate-200"
+      >
+        Try an example signed with
       </label>
       <select
         id="example-alg"

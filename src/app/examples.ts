@@ -31,8 +31,8 @@ export async function loadExample(alg: AlgorithmChoice): Promise<void> {
   const header: Record<string, unknown> = { alg, typ: 'JWT' };
   if (key.kid) header.kid = key.kid;
   const headerText = JSON.stringify(header, null, 2);
-  const hmac = alg.startsWith('HS');
-  const secretEncoding = hmac ? 'base64url' : 'utf8';
+  // Generated HMAC secrets are text used as UTF-8, like every other key box text.
+  const secretEncoding = 'utf8';
   if (appStore.getState().mode === 'encode') {
     actions.setSecretEncoding(secretEncoding);
     actions.loadEncodeInputs(headerText, payloadText, key.privateText);

@@ -21,4 +21,14 @@ export function panel<M, K extends keyof M>(load: () => Promise<M>, name: K): La
   return lazy(() => load().then((module) => ({ default: module[name] as ComponentType })));
 }
 
-export const KIND_PANELS: Partial<Record<TokenKind, KindPanels>> = {};
+const loadSdJwtPanels = () => import('../features/sdjwt/decodePanels');
+
+export const KIND_PANELS: Partial<Record<TokenKind, KindPanels>> = {
+  // RFC 9901: the issuer's JWT, its disclosures and the key binding; the key box holds the issuer's key.
+  'sd-jwt': {
+    decoded: panel(loadSdJwtPanels, 'SdJwtDecoded'),
+    verdicts: panel(loadSdJwtPanels, 'SdJwtVerdicts'),
+    keyExtras: panel(loadSdJwtPanels, 'SdJwtKeyExtras'),
+    keyPurpose: 'verify',
+  },
+};

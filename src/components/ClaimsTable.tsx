@@ -35,7 +35,7 @@ function formatLocalTime(ms: number): string {
 // CVE-2021-42574 "Trojan Source"); a debugger shows them as code points instead (issue 6).
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-function revealBidiControls(text: string): string {
+export function revealBidiControls(text: string): string {
   return text.replace(
     BIDI_CONTROLS,
     (char) => `⟨U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`,

@@ -21,12 +21,18 @@ export function Verdict(props: {
   children?: ReactNode;
   busy?: boolean;
   request?: number;
+  /** More `data-*` attributes for tests and scripts (e.g. `data-profile`). */
+  data?: Record<`data-${string}`, string | undefined>;
+  /** A stable code for the reason (`data-code`), when the verdict has one. */
+  code?: string | undefined;
 }) {
   return (
     <div
+      {...props.data}
       data-testid={props.testId}
       data-state={props.state}
       data-request={props.request}
+      data-code={props.code}
       aria-busy={props.busy || undefined}
       className={`rounded-md border p-3 text-sm ${TONE_CLASS[props.tone]}`}
     >

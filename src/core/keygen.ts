@@ -6,21 +6,21 @@ import { ALGORITHM_FAMILY, type JwsAlgorithm, type KeyInput } from './types';
 import { loadKeys, webCryptoParams } from './keys';
 import { isJwsAlgorithm, keyKindText } from './lib/key-describe';
 import type { LoadedKey } from './lib/key-detect';
-import { base64Encode, base64urlEncode } from './lib/key-encoding';
+import { base64Encode, base64urlEncode, utf8Encode } from './lib/key-encoding';
 import { isAlgorithmAvailable } from './verify';
 
 export type GeneratedKey = {
   alg: JwsAlgorithm;
   /** RFC 7638 thumbprint (SHA-256) of the public JWK, or of the oct JWK for HMAC. */
   kid: string;
-  /** PKCS#8 PEM private key, or for HS* the random secret as base64url (read it with secretEncoding base64url). */
+  /** PKCS#8 PEM private key, or for HS* a random secret used as the UTF-8 text it is (secretEncoding utf8). */
   privateText: string;
   publicPem?: string;
   /** Public JWK with kid, alg and use. */
   publicJwk?: JWK;
   /** `{"keys":[publicJwk]}`, pretty-printed. */
   publicJwks?: string;
-  /** e.g. "EC P-256 key pair for ES256", "HMAC secret, 32 bytes (base64url)". */
+  /** e.g. "EC P-256 key pair for ES256", "HMAC secret, 43 characters (256 random bits)". */
   label: string;
 };
 
@@ -56,6 +56,27 @@ async function exportPublic(publicKey: CryptoKey, extra: Partial<JWK>): Promise<
   return { pem, jwk, kid, jwks: JSON.stringify({ keys: [jwk] }, null, 2) };
 }
 
+// Letters and digits only: safe unquoted in a shell, a YAML or .env file, a URL and a JSON string.
+const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * An HMAC secret that works as the text it looks like: servers and libraries that take a string (PyJWT,
+ * jsonwebtoken, most configs) use its UTF-8 bytes, so it is generated as characters, not as encoded bytes.
+ * It carries at least `bits` random bits (RFC 7518 §3.2: a key at least as large as the hash output) and is
+ * at least bits/8 bytes long. Rejection sampling keeps every character equally likely.
+ */
+export function randomSecretText(bits: number): string {
+  const length = Math.ceil(bits / Math.log2(SECRET_ALPHABET.length));
+  const limit = 256 - (256 % SECRET_ALPHABET.length);
+  let out = '';
+  while (out.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
+      if (byte < limit && out.length < length) out += SECRET_ALPHABET[byte % SECRET_ALPHABET.length];
+    }
+  }
+  return out;
+}
+
 /** Generates a key for `alg`. RSA size defaults to 2048. Throws KeyError `unsupported` when the runtime lacks alg. */
 export async function generateKey(
   alg: JwsAlgorithm,
@@ -64,14 +85,13 @@ export async function generateKey(
   if (!isJwsAlgorithm(alg)) throw new KeyError('unsupported', `"${String(alg)}" is not a JWS algorithm`);
   const family = ALGORITHM_FAMILY[alg];
   if (family === 'oct') {
-    // RFC 7518 §3.2: a key of the same size as the hash output.
-    const secret = crypto.getRandomValues(new Uint8Array(Number(alg.slice(2)) / 8));
-    const k = base64urlEncode(secret);
+    const bits = Number(alg.slice(2));
+    const secret = randomSecretText(bits);
     return {
       alg,
-      kid: await jwkThumbprint({ kty: 'oct', k }),
-      privateText: k,
-      label: `HMAC secret, ${secret.length} bytes (base64url)`,
+      kid: await jwkThumbprint({ kty: 'oct', k: base64urlEncode(utf8Encode(secret)) }),
+      privateText: secret,
+      label: `HMAC secret, ${secret.length} characters (${bits} random bits)`,
     };
   }
   if (!(await isAlgorithmAvailable(alg))) {

@@ -7,6 +7,7 @@ import { lintKey } from './lib/lint-key';
 import { lintPayload } from './lib/lint-payload';
 
 export { WEAK_SECRETS, isWeakSecret } from './lib/lint-weak-secrets';
+export { isDpopProofHeader } from './lib/lint-header';
 
 export type LintContext = { key?: KeyDetection; keyText?: string; nowMs?: number };
 

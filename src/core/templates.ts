@@ -3,15 +3,8 @@
 import type { AlgorithmChoice } from './types';
 import type { SnippetAuthStyle } from './snippets';
 
-// Templates for the token profiles (ID token, RFC 9068 access token, client assertion, logout token, DPoP proof):
-// asynchronous, because at_hash and ath are hashes of the access token the user gives.
-export {
-  fillProfileTemplate,
-  PROFILE_TEMPLATES,
-  type FilledProfileTemplate,
-  type ProfileTemplateEnvironment,
-  type ProfileTemplateInputs,
-} from './profiles/templates';
+// The templates for the token profiles live in profiles/templates.ts (exported through profiles/): re-exporting
+// them here would pull them into the first load, which needs this module for uuidV4.
 
 export const TEMPLATE_IDS = [
   'hs256-api',

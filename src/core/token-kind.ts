@@ -2,6 +2,7 @@
 // no crypto, no base64 decoding of compact tokens (a compact JWS and JWE differ by their number of parts,
 // RFC 7516 §9), one JSON.parse for the JSON serializations. A new kind is one row in KIND_RULES.
 import { normalizeToken } from './lib/token-normalize';
+import { isSdJwt } from './sdjwt/recognize';
 
 export const TOKEN_KINDS = [
   'empty',
@@ -42,8 +43,9 @@ function has({ json, text }: KindInput, name: string): boolean {
 
 /** Tried in order; the first that matches names the kind. `other` when none does. */
 export const KIND_RULES: readonly KindRule[] = [
-  // RFC 9901: `<issuer-jwt>~<disclosure>~…~[<kb-jwt>]`, or its JSON serialization (§8) with `disclosures`.
-  { kind: 'sd-jwt', test: (i) => (i.json ? 'disclosures' in i.json : i.text.includes('~')) },
+  // RFC 9901: `<issuer-jwt>~<disclosure>~…~[<kb-jwt>]`, or its JSON serialization (§8), whose unprotected
+  // header holds `disclosures`. The SD-JWT engine's own recogniser: text only, no decoding or hashing.
+  { kind: 'sd-jwt', test: (i) => isSdJwt(i.text) },
   { kind: 'jwe-json-general', test: (i) => has(i, 'ciphertext') && has(i, 'recipients') },
   { kind: 'jwe-json-flattened', test: (i) => has(i, 'ciphertext') },
   { kind: 'jws-json-general', test: (i) => has(i, 'signatures') },

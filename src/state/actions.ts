@@ -5,8 +5,10 @@ import type { ProfileChoice } from '../core/profiles';
 import { JWS_ALGORITHMS, type AlgorithmChoice, type SecretEncoding } from '../core/types';
 import type {
   ClockSettings,
+  DiscoveryInfo,
   EncryptionSettings,
   Expectations,
+  SdJwtSettings,
   KeySource,
   LinkToken,
   Mode,
@@ -202,10 +204,35 @@ export function setExpected(changes: Partial<Expectations>): void {
   set((state) => ({ expected: { ...state.expected, ...changes } }));
 }
 
+/**
+ * A fetched OpenID configuration: its issuer and token endpoint become the expected ones, unless the user typed
+ * another value there (a value an earlier discovery filled is replaced).
+ */
+export function setDiscovery(discovery: DiscoveryInfo): void {
+  set((state) => {
+    const before = state.discovery;
+    const fill = (current: string, found: string | undefined, filledBefore: string | undefined): string =>
+      found !== undefined && (current.trim() === '' || current === filledBefore) ? found : current;
+    return {
+      discovery,
+      expected: {
+        ...state.expected,
+        iss: fill(state.expected.iss, discovery.iss, before?.iss),
+        tokenEndpoint: fill(state.expected.tokenEndpoint, discovery.tokenEndpoint, before?.tokenEndpoint),
+      },
+    };
+  });
+}
+
 export function setClock(changes: Partial<ClockSettings>): void {
   set((state) => ({ clock: { ...state.clock, ...changes } }));
 }
 
 export function setEncryption(changes: Partial<EncryptionSettings>): void {
   set((state) => ({ encryption: { ...state.encryption, ...changes } }));
+}
+
+/** Encode view: the SD-JWT settings (selectively disclosable claims, decoys, holder key, presentation). */
+export function setSdJwt(changes: Partial<SdJwtSettings>): void {
+  set((state) => ({ sdJwt: { ...state.sdJwt, ...changes } }));
 }

@@ -1,7 +1,14 @@
 // The app's state: only what the user typed or chose. Everything else (decoded parts, verdicts,
 // lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
-import type { AlgorithmChoice, ProfileChoice, SecretEncoding, SnippetAuthStyle, VerifyResult } from '../core';
+import type {
+  AlgorithmChoice,
+  ProfileChoice,
+  SdAlgName,
+  SecretEncoding,
+  SnippetAuthStyle,
+  VerifyResult,
+} from '../core';
 import type { SigningErrorCode } from './errorText';
 
 export type Mode = 'decode' | 'encode';
@@ -21,13 +28,15 @@ export type DecodeDraft = { part: 'header' | 'payload'; text: string; token: str
 
 export type VerificationState =
   | { status: 'idle'; requestId: number }
-  | { status: 'pending'; requestId: number; previous: VerifyResult | undefined }
-  | { status: 'done'; requestId: number; result: VerifyResult };
+  | { status: 'pending'; requestId: number; previous: VerifyResult | undefined; keyFrom?: 'header-jwk' }
+  /** `keyFrom: 'header-jwk'`: no key was given and the token is a DPoP proof, verified with its own header jwk. */
+  | { status: 'done'; requestId: number; result: VerifyResult; keyFrom?: 'header-jwk' };
 
 export type SigningState =
   | { status: 'idle'; requestId: number; token: string }
   | { status: 'pending'; requestId: number; token: string }
-  | { status: 'done'; requestId: number; token: string }
+  /** `sdJwt`: what was issued and presented, when the Encode view makes an SD-JWT. */
+  | { status: 'done'; requestId: number; token: string; sdJwt?: SdJwtOutput }
   /** `token` is the last good output, shown greyed out as stale. */
   | { status: 'error'; requestId: number; token: string; code: SigningErrorCode; message: string };
 
@@ -46,6 +55,8 @@ export type Expectations = {
   htu: string;
   /** The authentication request's max_age, in seconds, as typed. */
   maxAge: string;
+  /** The token endpoint: an audience a client assertion may name (filled from OIDC discovery). */
+  tokenEndpoint: string;
 };
 
 export const NO_EXPECTATIONS: Expectations = {
@@ -58,6 +69,17 @@ export const NO_EXPECTATIONS: Expectations = {
   htm: '',
   htu: '',
   maxAge: '',
+  tokenEndpoint: '',
+};
+
+/** What a fetched OpenID configuration said (the JWKS panel's fetch): it fills the expected issuer and token endpoint. */
+export type DiscoveryInfo = {
+  /** Where the configuration document came from. */
+  url: string;
+  iss: string | undefined;
+  tokenEndpoint: string | undefined;
+  /** What in the document is unusual or missing, in words. */
+  warnings: string[];
 };
 
 /** The clock every time rule uses: "as of" a chosen time (default now), a leeway, and a maximum age for iat. */
@@ -66,6 +88,42 @@ export type ClockSettings = {
   asOf: number | undefined;
   leewaySeconds: number;
   maxAgeSeconds: number | undefined;
+};
+
+/**
+ * Encode view: make an SD-JWT (RFC 9901) instead of a plain JWT, and optionally a presentation of it. Paths are the
+ * concrete JSON paths of the payload (`$.address.street_address`, `$.nationalities[1]`).
+ */
+export type SdJwtSettings = {
+  enabled: boolean;
+  /** The claims made selectively disclosable; paths no longer in the payload are ignored. */
+  disclose: string[];
+  /** Decoy digests added to the top-level `_sd`. */
+  decoys: number;
+  sdAlg: SdAlgName;
+  /** The holder's key (its public half becomes `cnf.jwk`; its private half signs the KB-JWT). Never persisted. */
+  holderKeyText: string;
+  /** Show a presentation (the SD-JWT with some disclosures left out, and a KB-JWT) instead of the SD-JWT as issued. */
+  present: boolean;
+  /** Disclosures (by path) left out of the presentation; a new disclosable claim is kept until unticked. */
+  omit: string[];
+  keyBinding: boolean;
+  aud: string;
+  nonce: string;
+};
+
+/** One disclosure of the SD-JWT the Encode view issued. */
+export type SdJwtOutputDisclosure = { path: string; kind: 'property' | 'array-element'; name?: string; value: unknown };
+
+export type SdJwtOutput = {
+  /** The SD-JWT as issued: every disclosure, no KB-JWT. */
+  issued: string;
+  disclosures: SdJwtOutputDisclosure[];
+  decoys: number;
+  /** Issuing and presenting notes (e.g. a holder key that is not cnf.jwk). */
+  warnings: string[];
+  /** When a presentation is shown: the paths kept, those added because a kept one sits inside them, and the KB-JWT. */
+  presentation?: { kept: string[]; added: string[]; kbJwt?: string };
 };
 
 /** Encode view: the signed token encrypted to a recipient (a nested JWT, `cty: "JWT"`). */
@@ -103,8 +161,11 @@ export type AppState = {
   /** The token profile to judge (`profile-select`). */
   profile: ProfileChoice;
   expected: Expectations;
+  /** The last OpenID configuration fetched, if any. */
+  discovery: DiscoveryInfo | undefined;
   clock: ClockSettings;
   encryption: EncryptionSettings;
+  sdJwt: SdJwtSettings;
   theme: ThemeChoice;
   notices: Notice[];
   verification: VerificationState;
@@ -139,8 +200,21 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     trustAnchorsText: '',
     profile: 'auto',
     expected: NO_EXPECTATIONS,
+    discovery: undefined,
     clock: { asOf: undefined, leewaySeconds: 0, maxAgeSeconds: undefined },
     encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '' },
+    sdJwt: {
+      enabled: false,
+      disclose: [],
+      decoys: 0,
+      sdAlg: 'sha-256',
+      holderKeyText: '',
+      present: false,
+      omit: [],
+      keyBinding: false,
+      aud: '',
+      nonce: '',
+    },
     theme,
     notices: [],
     verification: { status: 'idle', requestId: 0 },

@@ -1,7 +1,7 @@
 // Applies the link the page was opened with (CONTRACT.md §1): tokens, mode, a public key. Problems
 // become notices; nothing here may throw, whatever the URL holds.
 import { keyExposure } from '../core/key-exposure';
-import { addNotice, setKeyText, setLinkTokens, setMode, setSecretEncoding, setTokenText } from './actions';
+import { addNotice, setExpected, setKeyText, setLinkTokens, setMode, setSecretEncoding, setTokenText } from './actions';
 import { readLink, withoutFragmentParams } from './link';
 import { catchUpNow } from './store';
 
@@ -12,6 +12,10 @@ export function applyLink(location: Pick<Location, 'search' | 'hash' | 'pathname
   if (first) {
     setLinkTokens(plan.tokens);
     setTokenText(first.token);
+    // An access token given beside another token (an implicit-flow redirect's id_token, or a DPoP proof) is what
+    // that token's at_hash / ath hashes: it becomes the expected access token, shown and editable as such.
+    const accessToken = plan.tokens.find((entry) => entry.name === 'access_token');
+    if (accessToken && plan.tokens.length > 1) setExpected({ accessToken: accessToken.token });
   }
   const refused: string[] = [];
   if (plan.publicKey !== undefined) {

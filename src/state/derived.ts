@@ -91,6 +91,12 @@ export const selectDecode = memoRecent((tokenText: string): DecodeOutcome => {
 /** Which kind of JOSE object the token box holds (compact JWS, JWE, JSON serializations…): picks the panels. */
 export const selectTokenKind = memoRecent((tokenText: string): TokenKindInfo => classifyToken(tokenText), 2);
 
+/** The token a request would carry (curl snippet, Copy command): a compact token or SD-JWT, else ''. */
+export function selectSendableToken(tokenText: string): string {
+  const { kind, text } = selectTokenKind(tokenText);
+  return kind === 'jws-compact' || kind === 'jws-detached' || kind === 'jwe-compact' || kind === 'sd-jwt' ? text : '';
+}
+
 export const selectKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
   detectKey({ text: keyText, secretEncoding }),
 );

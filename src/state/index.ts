@@ -7,6 +7,7 @@ export { whenIdle } from './whenIdle';
 export {
   selectDecode,
   selectTokenKind,
+  selectSendableToken,
   selectKeyDetection,
   selectKeyExposure,
   selectTimeClaims,

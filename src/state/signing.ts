@@ -4,7 +4,8 @@ import { payloadToSign } from '../core/payload-bytes';
 import type * as SignModule from '../core/sign';
 import type { AppState } from './appState';
 import type { Store } from './createStore';
-import { errorMessage, signingErrorCode } from './errorText';
+import { errorMessage, signingErrorCode, type SigningErrorCode } from './errorText';
+import type { SdJwtMade } from './sdJwtSigning';
 
 type Signer = typeof SignModule;
 let signer: Signer | undefined;
@@ -26,41 +27,53 @@ export function startSigning(store: Store<AppState>): () => void {
       state.payloadText,
       state.refreshTimes ? { refreshTimesAt: Date.now() / 1000 } : {},
     );
-    const inputKey = [state.headerText, payloadText, state.keyText, state.secretEncoding, state.alg].join('\u0000');
+    // An SD-JWT depends on its settings too; a plain JWT does not (they are kept while SD-JWT is off).
+    const sdJwt = state.sdJwt.enabled ? state.sdJwt : undefined;
+    const inputKey = [
+      state.headerText,
+      payloadText,
+      state.keyText,
+      state.secretEncoding,
+      state.alg,
+      sdJwt ? JSON.stringify(sdJwt) : '',
+    ].join('\u0000');
     if (inputKey === lastKey) return;
     lastKey = inputKey;
     requestId += 1;
     const id = requestId;
     const token = state.signing.token;
     store.setState({ signing: { status: 'pending', requestId: id, token } });
-    // The signer is loaded with the Encode view, never before the first decode.
-    loadSigner()
-      .then(({ signToken }) =>
-        signToken(
-          state.headerText,
-          payloadText,
-          { text: state.keyText, secretEncoding: state.secretEncoding },
-          { allowNone: state.alg === 'none' },
-        ),
-      )
-      .then(
-        (signed) => {
-          if (id === requestId) store.setState({ signing: { status: 'done', requestId: id, token: signed } });
-        },
-        (error: unknown) => {
-          if (id !== requestId) return;
-          const last = store.getState().signing.token;
+    const key = { text: state.keyText, secretEncoding: state.secretEncoding };
+    // The signer is loaded with the Encode view, never before the first decode; the SD-JWT engine only when asked.
+    const work: Promise<SdJwtMade> = sdJwt
+      ? import('./sdJwtSigning').then(({ makeSdJwt }) =>
+          makeSdJwt({ headerText: state.headerText, payloadText, key, settings: sdJwt }),
+        )
+      : loadSigner()
+          .then(({ signToken }) => signToken(state.headerText, payloadText, key, { allowNone: state.alg === 'none' }))
+          .then((signed): SdJwtMade => ({ ok: true, token: signed }));
+    const fail = (code: SigningErrorCode, message: string) => {
+      if (id !== requestId) return;
+      const last = store.getState().signing.token;
+      store.setState({ signing: { status: 'error', requestId: id, token: last, code, message } });
+    };
+    work.then(
+      (made) => {
+        if (id !== requestId) return;
+        if (!made.ok) fail(made.code, made.message);
+        else {
           store.setState({
             signing: {
-              status: 'error',
+              status: 'done',
               requestId: id,
-              token: last,
-              code: signingErrorCode(error),
-              message: errorMessage(error),
+              token: made.token,
+              ...(made.output ? { sdJwt: made.output } : {}),
             },
           });
-        },
-      );
+        }
+      },
+      (error: unknown) => fail(signingErrorCode(error), errorMessage(error)),
+    );
   };
   run();
   return store.subscribe(run);

@@ -1,12 +1,32 @@
 // Verification in the Decode view, driven by the store: every change of the token or the key starts a check,
 // and a result older than the latest request is dropped (WebCrypto promises resolve out of order).
-import type { VerifyResult } from '../core/types';
+import { checkTimeClaims } from '../core/claims';
+import { isDpopProofHeader } from '../core/lint';
+import type { DecodedToken } from '../core/token';
+import type { VerifyOptions, VerifyResult } from '../core/types';
 import { verifyDecodedToken } from '../core/verify';
 import type { AppState } from './appState';
 import type { Store } from './createStore';
 import { clockOptions } from './clock';
 import { selectDecode } from './derived';
 import { errorMessage } from './errorText';
+
+/** A DPoP proof verified with its header jwk, as a VerifyResult (the profile code loads only for such a proof). */
+async function verifyWithOwnKey(decoded: DecodedToken, options: VerifyOptions): Promise<VerifyResult> {
+  const { verifyWithHeaderJwk } = await import('../core/profiles/header-jwk');
+  const verdict = await verifyWithHeaderJwk(decoded);
+  const claims = checkTimeClaims(decoded.payload, options);
+  return {
+    signature: verdict.state,
+    claims: claims.state,
+    claimsMessage: claims.message,
+    message: verdict.thumbprint
+      ? `${verdict.message} Key thumbprint (RFC 7638): ${verdict.thumbprint}.`
+      : verdict.message,
+    ...(verdict.state === 'invalid' ? { code: 'signature' as const } : {}),
+    ...(verdict.code === 'unsupported' ? { code: 'alg-unsupported' as const } : {}),
+  };
+}
 
 export function startVerification(store: Store<AppState>): () => void {
   // The inputs of the last request, compared one by one: joining them into one key string copied the
@@ -29,22 +49,29 @@ export function startVerification(store: Store<AppState>): () => void {
     last = { token, keyText: state.keyText, secretEncoding: state.secretEncoding, clock: state.clock };
     requestId += 1;
     const id = requestId;
-    if (!outcome.ok || state.keyText.trim() === '') {
+    // A DPoP proof carries the key it is checked with (RFC 9449 §4.3 check 6): with no key given, that one is used.
+    const headerJwk =
+      outcome.ok &&
+      state.keyText.trim() === '' &&
+      !outcome.decoded.missingParts &&
+      isDpopProofHeader(outcome.decoded.header);
+    if (!outcome.ok || (state.keyText.trim() === '' && !headerJwk)) {
       store.setState({ verification: { status: 'idle', requestId: id } });
       return;
     }
+    const keyFrom = headerJwk ? ({ keyFrom: 'header-jwk' } as const) : {};
     const current = state.verification;
     const previous =
       current.status === 'done' ? current.result : current.status === 'pending' ? current.previous : undefined;
-    store.setState({ verification: { status: 'pending', requestId: id, previous } });
+    store.setState({ verification: { status: 'pending', requestId: id, previous, ...keyFrom } });
+    const options = clockOptions(state.clock, Date.now());
     // The decoded token the page already holds: verifyToken would decode it a second time.
-    verifyDecodedToken(
-      outcome.decoded,
-      { text: state.keyText, secretEncoding: state.secretEncoding },
-      clockOptions(state.clock, Date.now()),
-    ).then(
+    const verdict = headerJwk
+      ? verifyWithOwnKey(outcome.decoded, options)
+      : verifyDecodedToken(outcome.decoded, { text: state.keyText, secretEncoding: state.secretEncoding }, options);
+    verdict.then(
       (result) => {
-        if (id === requestId) store.setState({ verification: { status: 'done', requestId: id, result } });
+        if (id === requestId) store.setState({ verification: { status: 'done', requestId: id, result, ...keyFrom } });
       },
       (error: unknown) => {
         // verifyToken is documented never to throw; if it does, show it as a verdict, not a crash.

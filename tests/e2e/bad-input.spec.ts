@@ -17,7 +17,8 @@ type TokenCase = { name: string; input: string; code: string; message: RegExp[] 
 const TOKEN_CASES: TokenCase[] = [
   { name: 'empty', input: '', code: 'empty', message: [/No token yet/] },
   { name: 'only dots', input: '...', code: 'parts', message: [/only dots/] },
-  { name: '2 parts', input: `${header}.${payload}`, code: 'parts', message: [/Found 2 parts/, /cut short/] },
+  // header.payload is decoded as far as it goes (token-errors.spec); two parts that are not a JOSE header are refused.
+  { name: '2 parts', input: `${signature}.${payload}`, code: 'parts', message: [/Found 2 parts/, /cut short/] },
   { name: '4 parts', input: `${header}.${payload}.${signature}.x`, code: 'parts', message: [/Found 4 parts/] },
   {
     name: 'invalid base64url character',

@@ -85,3 +85,36 @@ test('copy-token shows a visible confirmation', async ({ page, context }) => {
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe((await page.getByTestId('token-output').innerText()).trim());
 });
+
+test('the Encode view shows the claims and the time verdict of the token it signs, under "Header & payload"', async ({
+  page,
+}) => {
+  const now = Math.floor(Date.now() / 1000);
+  await openToken(page, hs256({ sub: 'claims-in-encode', iat: now, exp: now + 110 * 60 }, SECRET));
+  await page.getByTestId('mode-encode').click();
+  await page.getByTestId('key-input').fill(SECRET);
+  await expect(page.getByTestId('token-output')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByRole('region', { name: 'Header & payload' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Decoded' })).toHaveCount(0);
+  await expect(page.getByTestId('claims-status')).toHaveAttribute('data-state', 'valid');
+  const table = page.getByTestId('claims-table');
+  await expect(table.locator('[data-claim="exp"]')).toContainText(/in 1 hour (49|50) minutes/);
+  await expect(table.locator('[data-claim="iat"]')).toBeVisible();
+});
+
+test('a long request URL is shown whole, wrapped, never cut off', async ({ page }) => {
+  await page.goto('/#mode=encode');
+  await page.getByTestId('key-input').fill(SECRET);
+  const url = `https://api.example.com/v1/organisations/6f1c2a/projects/alpha-beta-gamma/deployments/${'x'.repeat(120)}?include=all`;
+  const box = page.getByTestId('snippet-url');
+  await box.fill(url);
+  await expect(box).toHaveValue(url);
+  const fits = await box.evaluate((el) => ({
+    width: el.scrollWidth <= el.clientWidth,
+    height: el.scrollHeight <= el.clientHeight + 1,
+  }));
+  expect(fits).toEqual({ width: true, height: true });
+  await box.press('Enter');
+  await expect(box).toHaveValue(url);
+  await expect(page.getByTestId('curl-snippet')).toContainText(url);
+});

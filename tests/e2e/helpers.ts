@@ -94,9 +94,13 @@ export async function expectSignature(page: Page, state: 'verified' | 'invalid' 
 }
 
 /** Monaco loads when an editor is wanted (pointer on it, focus in it, or the Encode view): point at it. */
-export async function waitForMonaco(page: Page, testId: 'header-editor' | 'payload-editor'): Promise<void> {
+export async function waitForMonaco(
+  page: Page,
+  testId: 'header-editor' | 'payload-editor',
+  timeout = 20_000,
+): Promise<void> {
   await page.getByTestId(testId).hover();
-  await expect(page.getByTestId(testId)).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+  await expect(page.getByTestId(testId)).toHaveAttribute('data-editor', 'monaco', { timeout });
   await expect(page.getByTestId(testId).locator('.monaco-editor')).toBeVisible();
 }
 

@@ -95,7 +95,7 @@ export async function startJwksServer(): Promise<JwksTestServer> {
       case PATHS.jwks:
         return json(200, jwks);
       case PATHS.discovery:
-        return json(200, { issuer: origin, jwks_uri: `${origin}${PATHS.jwks}` });
+        return json(200, { issuer: origin, jwks_uri: `${origin}${PATHS.jwks}`, token_endpoint: `${origin}/token` });
       case PATHS.tenantDiscovery:
         return json(200, { issuer: `${origin}${PATHS.tenantIssuer}`, jwks_uri: `${origin}${PATHS.jwks}` });
       case PATHS.noCors:

@@ -5,7 +5,7 @@ import { test, expect } from './fixtures';
 import type { Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { decodeToken, verifyToken } from '../../src/core';
-import { guardPage } from './helpers';
+import { expectEditorText, guardPage } from './helpers';
 
 type Family = { alg: string; modulus?: string; pemLabel: string; nodeCanVerify: boolean };
 
@@ -19,9 +19,27 @@ const FAMILIES: Family[] = [
   { alg: 'ES512', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
   { alg: 'EdDSA', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
   { alg: 'Ed25519', pemLabel: 'PUBLIC KEY', nodeCanVerify: true },
-  // Node 20's WebCrypto has no ML-DSA; Chromium has it in secure contexts (127.0.0.1 is one).
+  // Node 20's WebCrypto has no ML-DSA; Chromium has it in secure contexts (127.0.0.1 is one) from version 156 on.
   { alg: 'ML-DSA-44', pemLabel: 'PUBLIC KEY', nodeCanVerify: false },
+  { alg: 'ML-DSA-87', pemLabel: 'PUBLIC KEY', nodeCanVerify: false },
 ];
+
+/**
+ * Whether the browser under test can make keys for `alg`: asked of its own WebCrypto, never assumed from a
+ * version (Debian's Chromium 150 has no ML-DSA; 156 has it).
+ */
+async function browserSupports(page: Page, alg: string): Promise<boolean> {
+  const name = alg.startsWith('ML-DSA') ? alg : alg === 'EdDSA' || alg === 'Ed25519' ? 'Ed25519' : undefined;
+  if (name === undefined) return true;
+  return page.evaluate(
+    (algorithm) =>
+      crypto.subtle.generateKey({ name: algorithm }, false, ['sign', 'verify']).then(
+        () => true,
+        () => false,
+      ),
+    name,
+  );
+}
 
 async function generate(page: Page, alg: string, modulus?: string): Promise<void> {
   await page.getByTestId('keygen-alg').selectOption(alg);
@@ -60,6 +78,18 @@ test.describe('key generator', () => {
       page,
     }) => {
       await page.goto('/#mode=encode');
+      if (!(await browserSupports(page, family.alg))) {
+        // This browser lacks the algorithm: the generator says so plainly and makes nothing.
+        const option = page.getByTestId('keygen-alg').locator(`option[value="${family.alg}"]`);
+        await expect(option).toHaveText(`${family.alg} (not supported by this browser)`);
+        await page.getByTestId('keygen-alg').selectOption(family.alg);
+        await expect(page.getByTestId('keygen-unsupported')).toContainText(
+          `${family.alg} is not supported by this browser`,
+        );
+        await expect(page.getByTestId('keygen-run')).toBeDisabled();
+        await expect(page.getByTestId('key-input')).toHaveValue('');
+        return;
+      }
       await generate(page, family.alg, family.modulus);
 
       const keyText = await page.getByTestId('key-input').inputValue();
@@ -91,18 +121,27 @@ test.describe('key generator', () => {
     });
   }
 
-  test('generates an HS256 secret that signs and verifies, with no public half', async ({ page }) => {
+  test('generates an HS256 secret that works as the text it is: pasted with the token into a fresh page, it verifies', async ({
+    page,
+    browser,
+  }) => {
     await page.goto('/#mode=encode');
     await generate(page, 'HS256');
     const secret = await page.getByTestId('key-input').inputValue();
-    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(secret).toMatch(/^[A-Za-z0-9]{43}$/);
     await expect(page.getByTestId('public-pem')).toHaveCount(0);
     const token = await signedToken(page, 'HS256');
-    const result = await verifyToken(token, { text: secret, secretEncoding: 'base64url' });
+    // As a server or jwt.sign(payload, "that text") reads it: the UTF-8 bytes of the text.
+    const result = await verifyToken(token, { text: secret, secretEncoding: 'utf8' });
     expect(result.signature, result.message).toBe('verified');
-    await page.getByTestId('mode-decode').click();
-    await page.getByTestId('token-input').fill(token);
-    await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+    // A fresh Decode page, nothing chosen: paste the token and the secret, and it verifies with no extra click.
+    const fresh = await (await browser.newContext()).newPage();
+    await fresh.goto('/');
+    await fresh.getByTestId('token-input').fill(token);
+    await fresh.getByTestId('key-input').fill(secret);
+    await expect(fresh.getByTestId('signature-status')).toHaveAttribute('data-state', 'verified');
+    await expect(fresh.getByTestId('secret-encoding')).toHaveValue('utf8');
+    await fresh.context().close();
   });
 
   test('generates RSA 4096 with visible progress and stays responsive', async ({ page }) => {
@@ -152,6 +191,37 @@ test.describe('key generator', () => {
     await generate(page, 'ES384');
     await generate(page, 'HS512');
     guard.check();
+  });
+
+  test("a generated key's PEM lines stay whole (no wrapping); the kid button stays an action and says what it did", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/#mode=encode');
+    await generate(page, 'RS256', '2048');
+    const box = page.getByTestId('key-input');
+    const layout = await box.evaluate((el) => ({
+      whiteSpace: getComputedStyle(el).whiteSpace,
+      wrap: el.getAttribute('wrap'),
+      // A 64-character PEM line wider than the box scrolls instead of breaking onto a second line.
+      lineHeight: parseFloat(getComputedStyle(el).lineHeight),
+      rows: Math.round(
+        (el.scrollHeight - parseFloat(getComputedStyle(el).paddingTop) * 2) /
+          parseFloat(getComputedStyle(el).lineHeight),
+      ),
+      lines: (el as HTMLTextAreaElement).value.trimEnd().split('\n').length,
+    }));
+    expect(layout.whiteSpace).toBe('pre');
+    expect(layout.wrap).toBe('off');
+    // A trailing newline shows as one empty row; a wrapped 64-character line would add many more.
+    expect(layout.rows).toBeGreaterThanOrEqual(layout.lines);
+    expect(layout.rows).toBeLessThanOrEqual(layout.lines + 1);
+    const setKid = page.getByTestId('keygen-set-kid');
+    await expect(setKid).toHaveText('Put this kid in the header');
+    await setKid.click();
+    await expect(setKid).toHaveText('Put this kid in the header');
+    await expect(page.getByTestId('keygen-kid-status')).toContainText('The header names this key');
+    await expectEditorText(page, 'header-editor', (await page.getByTestId('keygen-kid').textContent())?.trim() ?? '');
   });
 
   test('the generator follows the Encode view algorithm until one is picked in it', async ({ page }) => {

@@ -3,7 +3,7 @@
 // style the template chose) and exactly the body typed, including ' " $ ` and newlines.
 import { expect, test, type Page } from './fixtures';
 import { decodeToken } from '../../src/core';
-import { guardPage, rsaKeyPair } from './helpers';
+import { defaultPayload, guardPage, hs256, openToken, rsaKeyPair } from './helpers';
 import { runInBash, startEchoServer, type EchoServer } from './snippet-echo';
 
 const SECRET = 'snippet-e2e-secret-that-is-32-bytes!';
@@ -108,6 +108,32 @@ test.describe('curl snippet run by bash against a local echo server', () => {
     await page.getByTestId('snippet-scheme').fill('JWT');
     await runSnippet(page);
     expect(echo.received.at(-1)!.authorization).toBe(`JWT ${token}`);
+    guard.check();
+  });
+
+  test('the snippet and Copy command carry the token on screen the moment it changes, with no lag', async ({
+    page,
+    context,
+  }) => {
+    const guard = guardPage(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const first = hs256(defaultPayload({ sub: 'first' }), SECRET);
+    const second = hs256(defaultPayload({ sub: 'second' }), SECRET);
+    await openToken(page, first);
+    const snippet = page.getByTestId('curl-snippet');
+    await expect(snippet).toContainText(first);
+    await page.getByTestId('snippet-url').fill(echo.url);
+    for (let round = 0; round < 5; round++) {
+      const token = round % 2 === 0 ? second : first;
+      await page.getByTestId('token-input').fill(token);
+      // Read at once, no polling: a snippet that follows a lagging copy of the state still shows the old token.
+      expect(await snippet.textContent()).toContain(token);
+      await page.getByTestId('copy-curl').click();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain(token);
+      await runInBash(copied);
+      expect(echo.received.at(-1)!.authorization).toBe(`Bearer ${token}`);
+    }
     guard.check();
   });
 });

@@ -1,9 +1,18 @@
+import { spawnSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { detectKey } from '../../src/core/keys';
-import { exportPublicKey, generateKey, jwkThumbprint } from '../../src/core/keygen';
+import { exportPublicKey, generateKey, jwkThumbprint, randomSecretText } from '../../src/core/keygen';
 import { signToken } from '../../src/core/sign';
 import { isAlgorithmAvailable, verifyToken } from '../../src/core/verify';
+
+// jsonwebtoken (auth0's Node library) ships no types; only its verify is used here.
+const jsonwebtoken = createRequire(import.meta.url)('jsonwebtoken') as {
+  verify(token: string, secret: string, options: { algorithms: string[] }): unknown;
+};
+// PyJWT (Debian's python3-jwt, installed by .ci/run) verifies with the secret given as a str, as servers do.
+const PYJWT_VERIFY = 'import sys, jwt; jwt.decode(sys.argv[1], sys.argv[2], algorithms=[sys.argv[3]]); print("ok")';
 
 describe('generateKey', () => {
   it.each([
@@ -44,18 +53,40 @@ describe('generateKey', () => {
   }, 60_000);
 
   it.each([
-    ['HS256', 32],
-    ['HS384', 48],
-    ['HS512', 64],
-  ] as const)('generates a random %s secret of the hash size, base64url', async (alg, bytes) => {
-    const a = await generateKey(alg);
-    const b = await generateKey(alg);
-    expect(a.privateText).not.toBe(b.privateText);
-    expect(Buffer.from(a.privateText, 'base64url')).toHaveLength(bytes);
-    expect(a.label).toBe(`HMAC secret, ${bytes} bytes (base64url)`);
-    expect(a.kid).toBe(await jwkThumbprint({ kty: 'oct', k: a.privateText }));
-    const token = await signToken(JSON.stringify({ alg }), '{}', { text: a.privateText, secretEncoding: 'base64url' });
-    expect((await verifyToken(token, { text: a.privateText, secretEncoding: 'base64url' })).signature).toBe('verified');
+    ['HS256', 32, 43],
+    ['HS384', 48, 65],
+    ['HS512', 64, 86],
+  ] as const)(
+    'generates a random %s secret of at least the hash size, used as the UTF-8 text it is',
+    async (alg, bytes, length) => {
+      const a = await generateKey(alg);
+      const b = await generateKey(alg);
+      expect(a.privateText).not.toBe(b.privateText);
+      expect(a.privateText).toMatch(new RegExp(`^[A-Za-z0-9]{${length}}$`));
+      expect(Buffer.byteLength(a.privateText, 'utf8')).toBeGreaterThanOrEqual(bytes);
+      // log2(62) bits per character: at least the hash size in randomness.
+      expect(a.privateText.length * Math.log2(62)).toBeGreaterThanOrEqual(bytes * 8);
+      expect(a.label).toBe(`HMAC secret, ${length} characters (${bytes * 8} random bits)`);
+      expect(a.kid).toBe(await jwkThumbprint({ kty: 'oct', k: Buffer.from(a.privateText).toString('base64url') }));
+      const token = await signToken(JSON.stringify({ alg }), '{}', { text: a.privateText });
+      // The default reading (utf8) verifies: no encoding to pick.
+      expect((await verifyToken(token, { text: a.privateText })).signature).toBe('verified');
+      // Libraries that take the secret as a string accept it as it stands: jsonwebtoken, and PyJWT.
+      expect(() => jsonwebtoken.verify(token, a.privateText, { algorithms: [alg] })).not.toThrow();
+      const run = spawnSync('/usr/bin/python3', ['-c', PYJWT_VERIFY, token, a.privateText, alg], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout.trim()).toBe('ok');
+    },
+  );
+
+  it('draws every character of the alphabet with about the same frequency (no modulo bias)', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 200; i++) for (const ch of randomSecretText(512)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    expect(counts.size).toBe(62);
+    const values = [...counts.values()];
+    // 17,200 draws over 62 characters: about 277 each; a biased draw would skew the first 8 characters by ~25%.
+    expect(Math.min(...values)).toBeGreaterThan(200);
+    expect(Math.max(...values)).toBeLessThan(360);
   });
 
   it('generates ML-DSA where WebCrypto has it, and says so where it does not', async () => {

@@ -7,6 +7,13 @@ export { accessTokenHash } from './access-token-hash';
 export { DPOP_DEFAULT_MAX_AGE_SECONDS } from './dpop-proof';
 export { expectationsFromDiscovery, type DiscoveredExpectations } from './discovery';
 export {
+  fillProfileTemplate,
+  PROFILE_TEMPLATES,
+  type FilledProfileTemplate,
+  type ProfileTemplateEnvironment,
+  type ProfileTemplateInputs,
+} from './templates';
+export {
   BACKCHANNEL_LOGOUT_EVENT,
   isProfileId,
   PROFILE_CHOICES,

@@ -9,6 +9,8 @@ export { fetchJwtVcIssuerKeys, JWT_VC_ISSUER_WELL_KNOWN, jwtVcIssuerMetadataUrl 
 export type { JwtVcIssuerUrl } from './issuer-metadata';
 export { issueSdJwt } from './issue';
 export { presentSdJwt } from './present';
+export { listDisclosablePaths } from './disclosable-paths';
+export type { DisclosablePath, DisclosablePaths } from './disclosable-paths';
 export { formatPath as formatJsonPath, parsePath as parseJsonPath } from './json-path';
 export type { PathPattern, PathSegment, ParsedPath } from './json-path';
 export type * from './types';

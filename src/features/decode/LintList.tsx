@@ -1,6 +1,6 @@
 // RFC 8725 findings from the core, each with its severity (icon + word, not colour alone) and reference.
 import type { Severity } from '../../core';
-import { selectDecode, selectKeyDetection, selectLint, useIdleAppState, useNow } from '../../state';
+import { selectDecode, selectKeyDetection, selectLint, useIdleAppState, useVerdictClock } from '../../state';
 
 const SEVERITY: Record<Severity, { icon: string; word: string; className: string }> = {
   error: { icon: '✕', word: 'Risk', className: 'text-red-800 dark:text-red-300' },
@@ -13,7 +13,8 @@ export function LintList() {
   const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
   const keyText = useIdleAppState((s) => s.keyText);
   const detection = useIdleAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
-  const now = useNow();
+  // The clock the verdicts use ("as of" a chosen time, or now): a lifetime or an iat in the future is judged by it.
+  const { now } = useVerdictClock();
   if (!outcome.ok) return null;
   const findings = selectLint(outcome.decoded, detection, keyText, now);
   return (

@@ -12,6 +12,15 @@ export function SignatureStatus() {
   const verification = useAppState((s) => s.verification);
   const keySetUrl = useAppState((s) => s.keySetUrl);
   const request = verification.requestId;
+  const fromHeader = verification.status !== 'idle' && verification.keyFrom === 'header-jwk';
+  // A DPoP proof verified with its own header jwk: say where the key came from and why that is right here.
+  const headerNote = fromHeader ? (
+    <p data-testid="signature-key-from-header" className="mt-1">
+      No key was pasted, so the key came from the proof&apos;s own header (<code className="font-mono">jwk</code>). That
+      is right for a DPoP proof (RFC 9449 §4.3): it shows the sender holds the private key the access token is bound to,
+      not who the sender is.
+    </p>
+  ) : null;
   // Issue 4: a verdict reached with a fetched key set names where the keys came from.
   const fromUrl = keySetUrl ? (
     <>
@@ -45,7 +54,7 @@ export function SignatureStatus() {
         be checked. Copy the whole token again from the source.
       </Verdict>
     );
-  } else if (!hasKey || verification.status === 'idle') {
+  } else if ((!hasKey && !fromHeader) || verification.status === 'idle') {
     verdict = (
       <Verdict
         testId="signature-status"
@@ -75,7 +84,7 @@ export function SignatureStatus() {
           request={request}
         >
           {/* A line of text, so the box is about as tall as the verdict that replaces it (no layout shift). */}
-          Checking it against the key below.
+          {fromHeader ? "Checking it against the key in the proof's header." : 'Checking it against the key below.'}
         </Verdict>
       );
     } else if (result.signature === 'verified') {
@@ -85,11 +94,12 @@ export function SignatureStatus() {
           state="verified"
           tone="good"
           icon="✓"
-          title="Signature verified"
+          title={fromHeader ? "Signature verified with the proof's key" : 'Signature verified'}
           busy={busy}
           request={request}
         >
           {result.message}
+          {headerNote}
           {result.kid !== undefined ? (
             <>
               {' '}
@@ -112,6 +122,7 @@ export function SignatureStatus() {
           request={request}
         >
           {result.message}
+          {headerNote}
           {fromUrl}
           {result.matchingSecretEncoding ? (
             <button

@@ -1,12 +1,60 @@
 // Encode view: the signed token (`token-output`), live. When signing fails, the reason in plain words
 // and the last good token visibly stale.
+import { Fragment, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
-import { appStore, useAppState } from '../../state';
+import { appStore, useAppState, type SdJwtOutput } from '../../state';
+
+function JwsParts({ token }: { token: string }) {
+  const parts = token.split('.');
+  if (parts.length !== 3) return <>{token}</>;
+  return (
+    <>
+      <span className="token-header">{parts[0]}</span>
+      <span className="token-dot">.</span>
+      <span className="token-payload">{parts[1]}</span>
+      <span className="token-dot">.</span>
+      <span className="token-signature">{parts[2]}</span>
+    </>
+  );
+}
+
+/** An SD-JWT (RFC 9901 §4): the issuer's JWT, then each disclosure, then the key-binding JWT (or nothing). */
+function SdJwtParts({ token }: { token: string }) {
+  const pieces = token.split('~');
+  const last = pieces.length - 1;
+  return (
+    <>
+      {pieces.map((piece, index) => (
+        <Fragment key={index}>
+          {index === 0 ? (
+            <JwsParts token={piece} />
+          ) : (
+            <span className={index === last ? 'token-binding' : 'token-disclosure'}>{piece}</span>
+          )}
+          {index < last ? <span className="token-dot">~</span> : null}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+function sdJwtCaption(output: SdJwtOutput): string {
+  const n = output.disclosures.length;
+  const decoys = output.decoys > 0 ? ` and ${output.decoys} decoy${output.decoys === 1 ? '' : 's'}` : '';
+  const presentation = output.presentation;
+  if (!presentation) return `SD-JWT as issued: ${n} disclosure${n === 1 ? '' : 's'}${decoys}, no key binding.`;
+  const sent = presentation.kept.length + presentation.added.length;
+  return `SD-JWT presentation: ${sent} of ${n} disclosures sent, ${presentation.kbJwt ? 'with' : 'without'} a Key Binding JWT.`;
+}
 
 export function TokenOutput() {
   const signing = useAppState((s) => s.signing);
   const stale = signing.status === 'error';
-  const parts = signing.token.split('.');
+  const sdJwtEnabled = useAppState((s) => s.sdJwt.enabled);
+  // The caption of the last SD-JWT stays while the next one is signed (no flicker on every keystroke).
+  const [sdJwt, setSdJwt] = useState<SdJwtOutput>();
+  const latest = signing.status === 'done' ? signing.sdJwt : undefined;
+  if (latest && latest !== sdJwt) setSdJwt(latest);
   return (
     <div className="space-y-3">
       <div aria-live="polite">
@@ -38,18 +86,13 @@ export function TokenOutput() {
         tabIndex={0}
         className={`token-layer min-h-32 rounded-md border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900 ${stale ? 'line-through decoration-slate-400' : ''}`}
       >
-        {parts.length === 3 ? (
-          <>
-            <span className="token-header">{parts[0]}</span>
-            <span className="token-dot">.</span>
-            <span className="token-payload">{parts[1]}</span>
-            <span className="token-dot">.</span>
-            <span className="token-signature">{parts[2]}</span>
-          </>
-        ) : (
-          signing.token
-        )}
+        {signing.token.includes('~') ? <SdJwtParts token={signing.token} /> : <JwsParts token={signing.token} />}
       </div>
+      {sdJwtEnabled && sdJwt ? (
+        <p data-testid="token-output-kind" className="text-sm text-slate-700 dark:text-slate-300">
+          {sdJwtCaption(sdJwt)}
+        </p>
+      ) : null}
       <div className="flex items-center gap-2">
         <CopyButton
           testId="copy-token"

@@ -1,26 +1,15 @@
 // JWKS / OpenID Connect panel (issue 4): fetch a key set from a URL the user typed or confirmed,
 // list its keys, and make it the verification key. Network I/O is the core's (src/core/jwks.ts);
 // this panel only decides *when* (explicit action) and renders the outcome.
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { decodeToken } from '../../core/token';
-import type { DecodedToken } from '../../core/token';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { expectationsFromDiscovery } from '../../core/profiles/discovery';
 import { actions, selectDecode, useIdleAppState } from '../../state';
 import { HeaderKeyHints } from './HeaderKeyHints';
 import { JwksStatus } from './JwksStatus';
 import { KeySetTable } from './KeySetTable';
-import { OidcChecks } from './OidcChecks';
 import { recallPanel, rememberPanel } from './keySetCache';
 import { useJwksFetch } from './useJwksFetch';
 import type { LoadedKeySet } from './useJwksFetch';
-
-function tryDecode(token: string | undefined): DecodedToken | undefined {
-  if (!token) return undefined;
-  try {
-    return decodeToken(token);
-  } catch {
-    return undefined;
-  }
-}
 
 const asObject = (value: unknown): Record<string, unknown> | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -32,7 +21,6 @@ export function JwksPanel() {
   const keyText = useIdleAppState((s) => s.keyText);
   const keySource = useIdleAppState((s) => s.keySource);
   const verification = useIdleAppState((s) => s.verification);
-  const linkTokens = useIdleAppState((s) => s.linkTokens);
   const outcome = selectDecode(tokenText);
   const decoded = outcome.ok ? outcome.decoded : undefined;
   const header = decoded?.header;
@@ -48,6 +36,17 @@ export function JwksPanel() {
     const url = keySet.result.jwksUrl || from;
     actions.setKeyText(text, 'jwks', url);
     setApplied({ url, text });
+    // An OpenID configuration also names the issuer and token endpoint the token profiles expect.
+    const { discovery } = keySet.result;
+    if (discovery !== undefined) {
+      const found = expectationsFromDiscovery(discovery);
+      actions.setDiscovery({
+        url: keySet.result.issuerConfigUrl ?? from,
+        iss: found.iss,
+        tokenEndpoint: found.tokenEndpoint,
+        warnings: found.warnings,
+      });
+    }
   }, []);
   const { state, start, cancel } = useJwksFetch(onLoaded, recallPanel().status);
   useEffect(() => {
@@ -59,14 +58,6 @@ export function JwksPanel() {
   const verifiedKid = inUse && result?.signature === 'verified' ? result.kid : undefined;
   const loaded = state.status === 'loaded' ? state : undefined;
   const kidMissing = loaded && tokenKid !== undefined && !loaded.keySet.summaries.some((key) => key.kid === tokenKid);
-
-  const idToken = useMemo(() => {
-    const fromLink = linkTokens.find((t) => t.name === 'id_token');
-    if (fromLink) return tryDecode(fromLink.token);
-    const claims = asObject(decoded?.payload);
-    return claims && ['at_hash', 'c_hash', 'nonce', 'azp'].some((name) => name in claims) ? decoded : undefined;
-  }, [linkTokens, decoded]);
-  const accessToken = linkTokens.find((t) => t.name === 'access_token')?.token;
 
   return (
     <section aria-labelledby={`${ids}-title`} className="space-y-2" data-testid="jwks-panel">
@@ -160,7 +151,6 @@ export function JwksPanel() {
           )}
         </>
       )}
-      {idToken && <OidcChecks idToken={idToken} accessToken={accessToken} code={undefined} />}
     </section>
   );
 }

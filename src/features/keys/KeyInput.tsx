@@ -24,9 +24,11 @@ export type KeyInputProps = {
   purpose: 'verify' | 'sign' | 'decrypt';
   /** Show the secret encoding even when the text is not (yet) recognised as a secret (HS* algorithms). */
   hmac: boolean;
+  /** What to say while the box is empty, when the token needs no key here (a DPoP proof carries its own). */
+  emptyText?: string;
 };
 
-export function KeyInput({ purpose, hmac }: KeyInputProps) {
+export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
   const keyText = useAppState((s) => s.keyText);
   const keySource = useAppState((s) => s.keySource);
   const secretEncoding = useAppState((s) => s.secretEncoding);
@@ -49,7 +51,9 @@ export function KeyInput({ purpose, hmac }: KeyInputProps) {
         placeholder={placeholder}
         aria-describedby="key-kind key-privacy"
         onChange={(event) => actions.setKeyText(event.target.value)}
-        className="field-mono resize-y"
+        // PEM lines stay whole (64 characters each): wrapped mid-line a key looks broken. Long lines scroll.
+        wrap="off"
+        className="field-mono resize-y overflow-x-auto whitespace-pre"
       />
       <p
         id="key-kind"
@@ -63,7 +67,7 @@ export function KeyInput({ purpose, hmac }: KeyInputProps) {
         }
       >
         {detection.kind === 'empty' ? (
-          'No key: the signature cannot be checked until you paste one.'
+          (emptyText ?? 'No key: the signature cannot be checked until you paste one.')
         ) : detection.kind === 'error' ? (
           <>
             <span aria-hidden="true">✕ </span>

@@ -28,8 +28,8 @@ function setHeaderKid(kid: string): boolean {
 }
 
 function applyGeneratedKey(key: GeneratedKey): void {
-  // HMAC secrets come out of the core as base64url text; read them back the same way.
-  actions.setSecretEncoding(isSymmetric(key.alg) ? 'base64url' : 'utf8');
+  // Generated HMAC secrets are used as the text they are, as servers and libraries read a string secret.
+  actions.setSecretEncoding('utf8');
   actions.setKeyText(key.privateText, 'keygen');
   actions.setAlg(key.alg);
 }
@@ -122,8 +122,8 @@ export function KeygenPanel() {
         {state.status === 'done' && (
           <span>
             Generated {state.key.label} in {Math.max(1, Math.round(state.elapsedMs))} ms. The{' '}
-            {isSymmetric(state.key.alg) ? 'secret (base64url)' : 'private key'} is now the signing key; it is kept in
-            this page only.
+            {isSymmetric(state.key.alg) ? 'secret' : 'private key'} is now the signing key; it is kept in this page
+            only.
           </span>
         )}
       </div>
@@ -137,8 +137,8 @@ export function KeygenPanel() {
         <div className="space-y-1 text-xs">
           {isSymmetric(state.key.alg) ? (
             <p>
-              HMAC keys are symmetric: there is no public half. Whoever verifies needs this same secret (read as
-              base64url).
+              HMAC keys are symmetric: there is no public half. Whoever verifies needs this same secret, as the text it
+              is (UTF-8): paste it into the server's configuration or pass it to the JWT library as a string.
             </p>
           ) : (
             <>
@@ -147,14 +147,20 @@ export function KeygenPanel() {
                 <code data-testid="keygen-kid" className="break-all">
                   {state.key.kid}
                 </code>
+              </p>
+              {/* An action, always named as one; what it did is said beside it, not in its label. */}
+              <p className="flex flex-wrap items-center gap-2">
                 <button
                   type="button"
                   data-testid="keygen-set-kid"
-                  className="btn-secondary ml-2"
+                  className="btn-secondary"
                   onClick={() => setKidApplied(setHeaderKid(state.key.kid) ? state.key.kid : undefined)}
                 >
-                  {kidApplied === state.key.kid ? 'kid is set in the header' : 'Set kid in header'}
+                  Put this kid in the header
                 </button>
+                <span role="status" data-testid="keygen-kid-status" className="text-slate-700 dark:text-slate-300">
+                  {kidApplied === state.key.kid ? '✓ The header names this key (kid set).' : ''}
+                </span>
               </p>
               <PublicKeyExports
                 alg={state.key.alg}

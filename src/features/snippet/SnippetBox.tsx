@@ -80,14 +80,22 @@ export function SnippetBox({ token }: { token: string }) {
         <label htmlFor="snippet-url" className="sr-only">
           Request URL
         </label>
-        <input
+        {/* A textarea that wraps and grows with its text (field-sizing), so a long URL is seen whole: a one-line
+            input cut it off. Enter does not add a line; pasted line breaks are dropped. */}
+        <textarea
           id="snippet-url"
           data-testid="snippet-url"
-          type="url"
+          rows={1}
           value={prefs.url}
           spellCheck={false}
-          onChange={(event) => update({ url: event.target.value })}
-          className="field-mono"
+          autoCapitalize="off"
+          autoComplete="off"
+          inputMode="url"
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.preventDefault();
+          }}
+          onChange={(event) => update({ url: event.target.value.replace(/[\r\n]+/g, '') })}
+          className="field-mono resize-none break-all [field-sizing:content]"
         />
       </div>
       <div className="flex flex-wrap items-center gap-2">

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { fillTemplate, TEMPLATES, uuidV4, type TemplateId } from '../../core/templates';
 import { actions } from '../../state';
+import { ProfileTemplates } from './ProfileTemplates';
 import { requestSnippetAuthStyle } from './snippetAuth';
 
 const AUTH_WORDS = { bearer: 'Authorization: Bearer <token>', raw: 'Authorization: <token>', custom: '' } as const;
@@ -43,6 +44,7 @@ export function TemplateMenu() {
       <p id={hintId} data-testid="template-status" aria-live="polite" className="hint">
         {applied ?? 'Fills header and payload with fresh times; your signing key stays.'}
       </p>
+      <ProfileTemplates />
     </div>
   );
 }
