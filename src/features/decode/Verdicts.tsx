@@ -4,11 +4,16 @@
 import type { ReactNode } from 'react';
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
 import { Verdict } from '../../components/Verdict';
-import { actions, selectDecode, useAppState } from '../../state';
+import { actions, selectDecode, selectKeyDetection, useAppState } from '../../state';
 
 export function SignatureStatus() {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
   const hasKey = useAppState((s) => s.keyText.trim() !== '');
+  // Key text that is only whitespace: a secret copied without its text, not "no key".
+  const blank = useAppState((s) => {
+    const detection = selectKeyDetection(s.keyText, s.secretEncoding);
+    return detection.kind === 'empty' ? detection.blank : undefined;
+  });
   const verification = useAppState((s) => s.verification);
   const keySetUrl = useAppState((s) => s.keySetUrl);
   const request = verification.requestId;
@@ -66,7 +71,9 @@ export function SignatureStatus() {
       >
         {outcome.decoded.unsecured
           ? 'This token is unsecured (alg "none"): it has no signature and proves nothing.'
-          : 'No key yet: paste the secret, public key, JWK or JWKS to verify the signature.'}
+          : blank !== undefined
+            ? `The key box holds only whitespace (${blank}): the secret itself was not pasted. Paste the secret, public key, JWK or JWKS to verify the signature.`
+            : 'No key yet: paste the secret, public key, JWK or JWKS to verify the signature.'}
       </Verdict>
     );
   } else {
@@ -92,9 +99,11 @@ export function SignatureStatus() {
         <Verdict
           testId="signature-status"
           state="verified"
-          tone="good"
-          icon="✓"
-          title={fromHeader ? "Signature verified with the proof's key" : 'Signature verified'}
+          // A verified signature that proves little (an RSA key anyone can factor) says so in its title.
+          tone={result.headline ? 'warn' : 'good'}
+          icon={result.headline ? '⚠' : '✓'}
+          code={result.code}
+          title={result.headline ?? (fromHeader ? "Signature verified with the proof's key" : 'Signature verified')}
           busy={busy}
           request={request}
         >

@@ -67,7 +67,11 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
         }
       >
         {detection.kind === 'empty' ? (
-          (emptyText ?? 'No key: the signature cannot be checked until you paste one.')
+          detection.blank !== undefined ? (
+            `Only whitespace (${detection.blank}): that is not a key. Paste the secret or key itself.`
+          ) : (
+            (emptyText ?? 'No key: the signature cannot be checked until you paste one.')
+          )
         ) : detection.kind === 'error' ? (
           <>
             <span aria-hidden="true">✕ </span>
