@@ -21,7 +21,7 @@ export type Notice = { id: number; kind: NoticeKind; text: string };
 export type LinkToken = { name: string; token: string };
 
 /** Who put the key text where it is: decides what the UI says about it (never persisted). */
-export type KeySource = 'user' | 'link' | 'example' | 'keygen' | 'jwks';
+export type KeySource = 'user' | 'link' | 'example' | 'keygen' | 'jwks' | 'saved';
 
 /** A header/payload edit made in the Decode view, kept verbatim while it still matches the token. */
 export type DecodeDraft = { part: 'header' | 'payload'; text: string; token: string };

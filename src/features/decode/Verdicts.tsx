@@ -16,6 +16,7 @@ export function SignatureStatus() {
   });
   const verification = useAppState((s) => s.verification);
   const keySetUrl = useAppState((s) => s.keySetUrl);
+  const keySource = useAppState((s) => s.keySource);
   const request = verification.requestId;
   const fromHeader = verification.status !== 'idle' && verification.keyFrom === 'header-jwk';
   // A DPoP proof verified with its own header jwk: say where the key came from and why that is right here.
@@ -24,6 +25,21 @@ export function SignatureStatus() {
       No key was pasted, so the key came from the proof&apos;s own header (<code className="font-mono">jwk</code>). That
       is right for a DPoP proof (RFC 9449 §4.3): it shows the sender holds the private key the access token is bound to,
       not who the sender is.
+    </p>
+  ) : null;
+  // Where the key that decides the verdict came from (`data-key-source`). A link can carry a token and the key
+  // that "verifies" it, both chosen by whoever made the link: that must be impossible to miss.
+  const keyFrom = fromHeader
+    ? 'header'
+    : keySource === 'link' || keySource === 'jwks' || keySource === 'saved'
+      ? keySource
+      : 'input';
+  const fromLink = keyFrom === 'link';
+  const keyData = hasKey || fromHeader ? { 'data-key-source': keyFrom } : undefined;
+  const linkNote = fromLink ? (
+    <p data-testid="signature-key-from-link" className="mt-1 font-semibold">
+      The key came from the link, not from you. Whoever made the link chose both the token and this key, so a match
+      proves only that they belong together, not who signed the token. Check it with the issuer&apos;s own key.
     </p>
   ) : null;
   // Issue 4: a verdict reached with a fetched key set names where the keys came from.
@@ -89,6 +105,7 @@ export function SignatureStatus() {
           title="Checking the signature"
           busy
           request={request}
+          data={keyData}
         >
           {/* A line of text, so the box is about as tall as the verdict that replaces it (no layout shift). */}
           {fromHeader ? "Checking it against the key in the proof's header." : 'Checking it against the key below.'}
@@ -100,13 +117,22 @@ export function SignatureStatus() {
           testId="signature-status"
           state="verified"
           // A verified signature that proves little (an RSA key anyone can factor) says so in its title.
-          tone={result.headline ? 'warn' : 'good'}
-          icon={result.headline ? '⚠' : '✓'}
+          tone={result.headline || fromLink ? 'warn' : 'good'}
+          icon={result.headline || fromLink ? '⚠' : '✓'}
           code={result.code}
-          title={result.headline ?? (fromHeader ? "Signature verified with the proof's key" : 'Signature verified')}
+          data={keyData}
+          title={
+            result.headline ??
+            (fromHeader
+              ? "Signature verified with the proof's key"
+              : fromLink
+                ? 'Verified only with the key the link brought'
+                : 'Signature verified')
+          }
           busy={busy}
           request={request}
         >
+          {linkNote}
           {result.message}
           {headerNote}
           {result.kid !== undefined ? (
@@ -129,7 +155,9 @@ export function SignatureStatus() {
           title={invalid ? 'Invalid signature' : 'Cannot verify'}
           busy={busy}
           request={request}
+          data={keyData}
         >
+          {linkNote}
           {result.message}
           {headerNote}
           {fromUrl}
