@@ -4,6 +4,7 @@ import { normalizeToken } from '../core/token';
 import type { ProfileChoice } from '../core/profiles';
 import { JWS_ALGORITHMS, type AlgorithmChoice, type SecretEncoding } from '../core/types';
 import type {
+  AppState,
   ClockSettings,
   DiscoveryInfo,
   EncryptionSettings,
@@ -47,6 +48,11 @@ export function setTokenText(raw: string): void {
 /** `keySetUrl`: where a fetched JWKS came from; any other change of the key text forgets it. */
 export function setKeyText(text: string, source: KeySource = 'user', keySetUrl?: string): void {
   set({ keyText: text, keySource: source, keySetUrl: source === 'jwks' ? keySetUrl : undefined });
+}
+
+/** A key-set fetch failed (or `undefined`: the latest one did not). */
+export function setKeySetFailure(failure: AppState['keySetFailure']): void {
+  set({ keySetFailure: failure });
 }
 
 export function setSecretEncoding(secretEncoding: SecretEncoding): void {

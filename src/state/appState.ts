@@ -141,6 +141,8 @@ export type AppState = {
   keySource: KeySource;
   /** The URL a fetched key set came from, while the key text is exactly that set (issue 4). */
   keySetUrl: string | undefined;
+  /** The last key-set fetch the user asked for failed: the signature verdict says so and leads to why. */
+  keySetFailure: { url: string | undefined; code: string; message: string } | undefined;
   secretEncoding: SecretEncoding;
   decodeDraft: DecodeDraft | undefined;
   /** Encode view: the JSON texts being edited and the algorithm. */
@@ -187,6 +189,7 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     keyText: '',
     keySource: 'user',
     keySetUrl: undefined,
+    keySetFailure: undefined,
     secretEncoding: 'utf8',
     decodeDraft: undefined,
     headerText: JSON.stringify(DEFAULT_HEADER, null, 2),

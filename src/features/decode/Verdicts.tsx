@@ -6,6 +6,13 @@ import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
 import { Verdict } from '../../components/Verdict';
 import { actions, selectDecode, selectKeyDetection, useAppState } from '../../state';
 
+/** Brings the key-set panel's explanation into view and moves focus there (keyboard and screen readers follow). */
+function showJwksError(): void {
+  const box = document.getElementById('jwks-status-box');
+  box?.scrollIntoView({ block: 'center' });
+  box?.focus({ preventScroll: true });
+}
+
 export function SignatureStatus() {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
   const hasKey = useAppState((s) => s.keyText.trim() !== '');
@@ -17,6 +24,7 @@ export function SignatureStatus() {
   const verification = useAppState((s) => s.verification);
   const keySetUrl = useAppState((s) => s.keySetUrl);
   const keySource = useAppState((s) => s.keySource);
+  const keySetFailure = useAppState((s) => s.keySetFailure);
   const request = verification.requestId;
   const fromHeader = verification.status !== 'idle' && verification.keyFrom === 'header-jwk';
   // A DPoP proof verified with its own header jwk: say where the key came from and why that is right here.
@@ -73,6 +81,29 @@ export function SignatureStatus() {
       >
         The token has no {outcome.decoded.missingParts.join(' and no ')} part: it was cut short, so its signature cannot
         be checked. Copy the whole token again from the source.
+      </Verdict>
+    );
+  } else if (!hasKey && !fromHeader && keySetFailure !== undefined) {
+    // The user asked for keys and none came: say so here, where they look, and lead to the explanation.
+    verdict = (
+      <Verdict
+        testId="signature-status"
+        state="no-key"
+        tone="bad"
+        icon="✕"
+        title="Signature not checked: fetching the keys failed"
+        code="jwks-fetch-failed"
+        request={request}
+      >
+        {keySetFailure.message}{' '}
+        <button
+          type="button"
+          data-testid="signature-show-jwks-error"
+          className="btn-secondary mt-2"
+          onClick={showJwksError}
+        >
+          Show why the fetch failed
+        </button>
       </Verdict>
     );
   } else if ((!hasKey && !fromHeader) || verification.status === 'idle') {
