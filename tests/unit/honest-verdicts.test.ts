@@ -7,7 +7,7 @@ import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { checkTimeClaims, listClaims } from '../../src/core/claims';
 import { stringifyAsWritten } from '../../src/core/json-as-written';
-import { detectKey } from '../../src/core/keys';
+import { detectKey, MAX_KEY_TEXT_LENGTH } from '../../src/core/keys';
 import { lintToken } from '../../src/core/lint';
 import { TokenError } from '../../src/core/errors';
 import { decodeToken } from '../../src/core/token';
@@ -146,5 +146,14 @@ describe('the kid lint sees shell syntax', () => {
   it('leaves an ordinary kid alone', () => {
     for (const kid of ['2024-06-key', 'rsa.sig.1', 'a_b-c'])
       expect(findings(kid), kid).not.toContain('kid-command-injection');
+  });
+});
+
+describe('hostile key text', () => {
+  it('refuses key text over the stated limit before parsing it, and says the limit', () => {
+    const text = `{"keys":[${' '.repeat(MAX_KEY_TEXT_LENGTH)}]}`;
+    const detection = detectKey({ text });
+    expect(detection).toMatchObject({ kind: 'error', code: 'too-large' });
+    expect(detection.kind === 'error' && detection.message).toContain('the limit is 4,194,304 (4 MiB)');
   });
 });

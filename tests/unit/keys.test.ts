@@ -260,6 +260,10 @@ describe('detectKey: every KeyError code', () => {
     check(detectKey({ text: '{"keys": []}' }), 'jwks-empty', /no keys/);
   });
 
+  it('too-large: key text over 4 MiB, refused before parsing', () => {
+    check(detectKey({ text: `{"keys":[${' '.repeat(4 * 1024 * 1024)}]}` }), 'too-large', /limit is 4,194,304/);
+  });
+
   it('unsupported: Ed448, X25519, secp256k1, OpenSSH', () => {
     const ed448 = generateKeyPairSync('ed448').publicKey.export({ type: 'spki', format: 'pem' }) as string;
     check(detectKey({ text: ed448 }), 'unsupported', /Ed448/);
