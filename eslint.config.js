@@ -6,7 +6,7 @@ import prettier from 'eslint-config-prettier';
 
 // The page imports the core's modules directly (core/token, core/verify…): a value import of the core's
 // index pulls every module it re-exports (sign, keygen, JWKS) into the first load, past the lazy imports
-// that keep them out of it (issue 7, 90 KB budget). Types from the index cost nothing.
+// that keep them out of it (the 90 KB first-load budget). Types from the index cost nothing.
 const CORE_INDEX_VALUES = {
   regex: '^(\\.\\./)+core(/index)?$',
   allowTypeImports: true,
@@ -63,7 +63,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    // The engine is pure TypeScript: no React, no DOM, no UI imports (STYLE.md, "Boundaries").
+    // The engine is pure TypeScript: no React, no DOM, no UI imports.
     files: ['src/core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -1,4 +1,4 @@
-// Budgets (issue 7) and the printed table. Sizes are in KB = 1000 bytes of gzip -9 output, as Vite prints.
+// Budgets and the printed table. Sizes are in KB = 1000 bytes of gzip -9 output, as Vite prints.
 /* global console */
 import { formatKB, formatSummary, renderMarkdownTable, renderTable } from './stats.mjs';
 import { hostileBudgets, hostileRows } from './hostile.mjs';

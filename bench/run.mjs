@@ -1,4 +1,4 @@
-// `npm run bench` (issue 7): builds the app, serves dist/ on 127.0.0.1, drives Debian's Chromium and
+// `npm run bench`: builds the app, serves dist/ on 127.0.0.1, drives Debian's Chromium and
 // measures load size and time, keystroke → verdict latency, large payloads, key generation and
 // Lighthouse; prints a table, writes bench/results.json, and exits 1 when a budget is missed.
 //

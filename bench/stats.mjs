@@ -1,5 +1,5 @@
 // Small statistics and table helpers for the bench. Every figure is reported as the median of several
-// runs with its min and max, because a 2-core shared machine is noisy (issue 7).
+// runs with its min and max, because a 2-core shared machine is noisy.
 
 /** Linear-interpolated percentile (p in 0..100) of a list of numbers. */
 export function percentile(values, p) {

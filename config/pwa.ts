@@ -1,4 +1,4 @@
-// The service worker (issue 5 "Offline"): vite-plugin-pwa's generateSW precaches every built file,
+// The service worker: vite-plugin-pwa's generateSW precaches every built file,
 // Monaco's chunk and workers included, so after the first visit the app runs with the network off.
 // `registerType: 'prompt'`: a new version waits until the user chooses to reload (never mid-edit).
 // `injectRegister: false`: the plugin's registration snippet is an inline script, which the CSP

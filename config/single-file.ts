@@ -1,4 +1,4 @@
-// `npm run build:single` (vite build --mode single): one HTML file that works opened from disk (issue 5,
+// `npm run build:single` (vite build --mode single): one HTML file that works opened from disk (for
 // air-gapped machines). vite-plugin-singlefile inlines the JS and CSS; the plugins here close the gaps
 // that matter on file://.
 import { createHash } from 'node:crypto';

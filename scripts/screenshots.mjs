@@ -1,12 +1,15 @@
-/* global process, Buffer, fetch, console, document, HTMLElement */
-// Writes docs/decode-light.png, docs/decode-dark.png, docs/encode-light.png, docs/encode-dark.png and one picture
-// per guide scene (SCENES below: `profiles` makes docs/profiles-light.png and docs/profiles-id-token-light.png,
-// `sdjwt` makes docs/sdjwt-light.png) from the production build (run `npm run build` first);
-// `node scripts/screenshots.mjs <scene>` makes only that scene. Serves dist/ with `vite preview` on 127.0.0.1,
-// drives Debian's Chromium through playwright-core, and makes its keys and tokens with node:crypto (and the
-// SD-JWT with @sd-jwt/core), so the pictures show a real verification and nothing is pasted by hand.
-import { spawn } from 'node:child_process';
+/* global process, Buffer, fetch, console, document, HTMLElement, TextEncoder */
+// Writes the README's pictures from the production build (run `npm run build` first): docs/decode-*.png and
+// docs/encode-*.png in both themes, and one light picture per guide scene (SCENES below: profiles, sdjwt, x5c,
+// negative, jwe). Name scenes on the command line to make only those (`node scripts/screenshots.mjs x5c`; `decode`
+// makes the overviews). Serves dist/ with `vite preview` on 127.0.0.1, drives Debian's Chromium through
+// playwright-core, and makes its keys, tokens and certificates with node:crypto, jose, the openssl CLI and
+// @sd-jwt/core, so the pictures show a real verification and nothing is pasted by hand.
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, createSign, generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SDJwtInstance } from '@sd-jwt/core';
 import { chromium } from 'playwright-core';
@@ -201,6 +204,178 @@ async function sdJwtScene(browser) {
   console.log('docs/sdjwt-light.png');
 }
 
+/**
+ * A three-certificate chain made with the openssl CLI (EC root and issuing CA, RSA leaf) and an RS256 token
+ * whose x5c carries the leaf and the issuing CA, signed with the leaf's key by node:crypto.
+ */
+function x5cExample() {
+  const dir = mkdtempSync(join(tmpdir(), 'x5c-docs-'));
+  const openssl = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    writeFileSync(
+      join(dir, 'ext.cnf'),
+      [
+        '[ca]',
+        'basicConstraints = critical, CA:TRUE, pathlen:0',
+        'keyUsage = critical, keyCertSign, cRLSign',
+        'subjectKeyIdentifier = hash',
+        'authorityKeyIdentifier = keyid',
+        '[leaf]',
+        'basicConstraints = critical, CA:FALSE',
+        'keyUsage = critical, digitalSignature',
+        'subjectKeyIdentifier = hash',
+        'authorityKeyIdentifier = keyid',
+        '',
+      ].join('\n'),
+    );
+    const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+    openssl(
+      ...['req', '-x509', ...ec, '-keyout', 'root.key', '-out', 'root.pem', '-days', '3650'],
+      ...['-subj', '/C=NL/O=Example Trust Services/CN=Example Root CA'],
+      ...['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
+    );
+    openssl(
+      'req',
+      '-new',
+      ...ec,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.csr',
+      '-subj',
+      '/C=NL/O=Example Trust Services/CN=Example Issuing CA',
+    );
+    openssl(
+      ...['x509', '-req', '-in', 'ca.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial'],
+      ...['-out', 'ca.pem', '-days', '1825', '-extfile', 'ext.cnf', '-extensions', 'ca'],
+    );
+    openssl(
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'leaf.key',
+      '-out',
+      'leaf.csr',
+      '-subj',
+      '/C=NL/O=Example Corp/CN=tokens.example.com',
+    );
+    openssl(
+      ...['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial'],
+      ...['-out', 'leaf.pem', '-days', '365', '-extfile', 'ext.cnf', '-extensions', 'leaf'],
+    );
+    const der = (name) => openssl('x509', '-in', name, '-outform', 'DER');
+    const leafDer = der('leaf.pem');
+    const now = Math.floor(Date.now() / 1000);
+    const header = {
+      alg: 'RS256',
+      typ: 'JWT',
+      x5c: [leafDer.toString('base64'), der('ca.pem').toString('base64')],
+      'x5t#S256': createHash('sha256').update(leafDer).digest('base64url'),
+    };
+    const payload = {
+      iss: 'https://tokens.example.com',
+      sub: 'service-42',
+      aud: 'https://api.example.com',
+      iat: now,
+      exp: now + 900,
+    };
+    const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
+    const signature = createSign('RSA-SHA256')
+      .update(input)
+      .sign(readFileSync(join(dir, 'leaf.key'), 'utf8'));
+    return {
+      token: `${input}.${signature.toString('base64url')}`,
+      rootPem: readFileSync(join(dir, 'root.pem'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function x5cScene(browser) {
+  // The chain is trusted once its root is pasted as a trust anchor; the key box stays empty.
+  const { token, rootPem } = x5cExample();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/#token=${token}`);
+  await page.getByTestId('trust-anchor-input').fill(rootPem);
+  await page.waitForSelector('[data-testid="x5c-status"][data-state="trusted"]');
+  await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+  // Monaco loads when an editor is wanted: point at one, then move away for the picture.
+  await page.getByTestId('payload-editor').hover();
+  await settle(page);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'docs/x5c-light.png' });
+  await context.close();
+  console.log('docs/x5c-light.png');
+}
+
+async function negativeScene(browser) {
+  const { token, publicPem } = exampleToken();
+  // Test your server: the Decode view with the server's public key only, the request set in Send it, the
+  // panel open at its top, the key pane widened the way a user would (keyboard on the pane separator).
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1200 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`);
+  await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+  // Monaco loads when an editor is wanted (the pointer on it).
+  await page.getByTestId('payload-editor').hover();
+  await settle(page);
+  const separator = page.getByRole('separator', { name: 'Resize the Decoded and Key panes' });
+  for (let i = 0; i < 3; i++) await separator.press('ArrowLeft');
+  await page.getByTestId('snippet-url').fill('https://api.example.com/orders');
+  await page.getByTestId('negative-open').click();
+  await page.waitForSelector('[data-testid="negative-pack"][data-state="ready"]', { timeout: 60_000 });
+  await page.getByTestId('negative-pack').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await sleep(300);
+  await page.screenshot({ path: 'docs/negative-light.png' });
+  await context.close();
+  console.log('docs/negative-light.png');
+}
+
+/**
+ * A nested token as an API gateway might receive it: an ES256-signed JWT encrypted to an RSA-OAEP-256 recipient
+ * (A256GCM, cty "JWT"), made with jose in Node; the picture shows it decrypted and its inner signature verified.
+ */
+async function jweScene(browser) {
+  const { CompactEncrypt, SignJWT, exportPKCS8, exportSPKI, generateKeyPair } = await import('jose');
+  const signer = await generateKeyPair('ES256', { extractable: true });
+  const recipient = await generateKeyPair('RSA-OAEP-256', { extractable: true, modulusLength: 2048 });
+  const now = Math.floor(Date.now() / 1000);
+  const inner = await new SignJWT({ scope: 'orders:read', client_id: 's6BhdRkqt3' })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'as-signing-2026' })
+    .setIssuer('https://as.example.com')
+    .setSubject('user-8310')
+    .setAudience('https://api.example.com')
+    .setIssuedAt(now)
+    .setExpirationTime(now + 600)
+    .sign(signer.privateKey);
+  const token = await new CompactEncrypt(new TextEncoder().encode(inner))
+    .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT', kid: 'api-enc-2026' })
+    .encrypt(recipient.publicKey);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/#token=${token}`);
+  await page.getByTestId('key-input').fill(await exportPKCS8(recipient.privateKey));
+  await page.waitForSelector('[data-testid="decryption-status"][data-state="decrypted"]');
+  await page.getByTestId('inner-key-input').fill(await exportSPKI(signer.publicKey));
+  await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+  await page.getByTestId('payload-editor').hover();
+  await settle(page);
+  await page.mouse.move(0, 0);
+  await page.getByTestId('decryption-status').evaluate((el) => {
+    const pane = el.closest('.overflow-auto');
+    if (pane) pane.scrollTop = 0;
+  });
+  await page.screenshot({ path: 'docs/jwe-light.png' });
+  await context.close();
+  console.log('docs/jwe-light.png');
+}
+
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
     try {
@@ -225,33 +400,37 @@ async function settle(page) {
 }
 
 // The guide's pictures beyond the four overviews, by the name that makes only that one.
-const SCENES = { profiles: profileScenes, sdjwt: sdJwtScene };
+const SCENES = { profiles: profileScenes, sdjwt: sdJwtScene, x5c: x5cScene, negative: negativeScene, jwe: jweScene };
 
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   stdio: 'ignore',
 });
+const only = process.argv.slice(2);
+const wanted = (scene) => only.length === 0 || only.includes(scene);
+
 try {
   await waitForServer();
-  const { token, publicPem, privatePem } = exampleToken();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  const only = process.argv[2];
-  for (const scheme of only === undefined ? ['light', 'dark'] : []) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
-    const page = await context.newPage();
-    await page.goto(`${BASE}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`);
-    await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
-    await settle(page);
-    await page.screenshot({ path: `docs/decode-${scheme}.png` });
+  if (wanted('decode') || wanted('encode')) {
+    const { token, publicPem, privatePem } = exampleToken();
+    for (const scheme of ['light', 'dark']) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${BASE}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`);
+      await page.waitForSelector('[data-testid="signature-status"][data-state="verified"]');
+      await settle(page);
+      await page.screenshot({ path: `docs/decode-${scheme}.png` });
 
-    await page.getByTestId('mode-encode').click();
-    await page.getByTestId('key-input').fill(privatePem);
-    await page.waitForSelector('[data-testid="token-output"][data-state="done"]');
-    await settle(page);
-    await page.screenshot({ path: `docs/encode-${scheme}.png` });
-    await context.close();
-    console.log(`docs/decode-${scheme}.png, docs/encode-${scheme}.png`);
+      await page.getByTestId('mode-encode').click();
+      await page.getByTestId('key-input').fill(privatePem);
+      await page.waitForSelector('[data-testid="token-output"][data-state="done"]');
+      await settle(page);
+      await page.screenshot({ path: `docs/encode-${scheme}.png` });
+      await context.close();
+      console.log(`docs/decode-${scheme}.png, docs/encode-${scheme}.png`);
+    }
   }
-  for (const [name, scene] of Object.entries(SCENES)) if (only === undefined || only === name) await scene(browser);
+  for (const [name, scene] of Object.entries(SCENES)) if (wanted(name)) await scene(browser);
   await browser.close();
 } finally {
   server.kill();

@@ -10,6 +10,7 @@ import { appStore } from './state';
 import { applyLink } from './state/applyLink';
 import { startSigning } from './state/signing';
 import { startVerification } from './state/verification';
+import { startX5cVerification } from './state/x5cVerification';
 import './index.css';
 
 // Inside a frame: only a notice and a link to open the app in its own tab (src/app/frameGuard.ts).
@@ -19,8 +20,10 @@ if (!framed) {
   applyLink(location, history);
   // Verification (and signing, in the Encode view) start before the first render, not in an effect: WebCrypto
   // then checks a linked token's signature while the page renders, so the verdict is ready as early as it can be.
+  // The x5c check follows the store the same way; its engine loads only when a token carries x5c.
   // They follow the store for the life of the page, so nothing stops them.
   startVerification(appStore);
+  startX5cVerification(appStore);
   startSigning(appStore);
 }
 

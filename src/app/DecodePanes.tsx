@@ -20,6 +20,8 @@ import {
   selectDecode,
   selectKeyDetection,
   selectSendableToken,
+  selectKeyHasX5c,
+  selectTokenHasX5c,
   selectTokenKind,
   useAppState,
 } from '../state';
@@ -27,7 +29,20 @@ import { Layout } from './Layout';
 import { DecodeChecks, KeyExtras } from './slots';
 import { KIND_PANELS, type KindPanels } from './tokenKindPanels';
 
+// Certificate chains (a token's x5c, or x5c in the key box's JWKS): its own chunk, and pkijs another, loaded
+// only when there is a certificate to show.
+const loadX5c = () => import('../features/x5c/X5cPanel');
+const X5cPanel = lazy(() => loadX5c().then((m) => ({ default: m.X5cPanel })));
+// signature-status for a token with x5c: only a trusted chain's leaf verifies, and a key in the key box decides.
+const X5C_VIEWS = {
+  Verdict: lazy(() => loadX5c().then((m) => ({ default: m.X5cSignatureVerdict }))),
+  KeyBoxNote: lazy(() => loadX5c().then((m) => ({ default: m.X5cKeyBoxNote }))),
+};
+
 const SnippetBox = lazy(() => import('../features/snippet/SnippetBox').then((m) => ({ default: m.SnippetBox })));
+const NegativeLauncher = lazy(() =>
+  import('../features/negative/NegativeLauncher').then((m) => ({ default: m.NegativeLauncher })),
+);
 
 /** The panels of the token box's kind, or undefined for a compact JWS (the panels of this file). */
 function useKindPanels(): KindPanels | undefined {
@@ -38,10 +53,15 @@ function DecodeSnippet() {
   // The token on screen, never a lagging copy of it: a Copy command pressed right after a paste must send the
   // token the user sees. Mounted after the first paint; the command itself is cheap to build.
   const token = useAppState((s) => selectSendableToken(s.tokenText));
+  // The test pack says itself why a JSON serialization or an encrypted token cannot be tested: it gets the text.
+  const tokenText = useAppState((s) => s.tokenText);
   if (!useDeferredMount()) return null;
   return (
     <Suspense fallback={null}>
-      <SnippetBox token={token} />
+      <div className="space-y-5">
+        <SnippetBox token={token} />
+        <NegativeLauncher token={tokenText} source="decode" />
+      </div>
     </Suspense>
   );
 }
@@ -69,6 +89,18 @@ function VerifyKey({ purpose }: { purpose: 'verify' | 'decrypt' }) {
   );
 }
 
+function CertificateChains() {
+  const show = useAppState((s) => selectTokenHasX5c(s.tokenText) || selectKeyHasX5c(s.keyText));
+  if (!show) return null;
+  return (
+    <PanelBoundary name="certificate chain">
+      <Suspense fallback={null}>
+        <X5cPanel />
+      </Suspense>
+    </PanelBoundary>
+  );
+}
+
 function AlgLine() {
   const alg = useAppState((s) => {
     const outcome = selectDecode(s.tokenText);
@@ -84,7 +116,7 @@ function AlgLine() {
 
 function DecodedPane() {
   const kind = useKindPanels();
-  if (kind) {
+  if (kind?.decoded) {
     return (
       <Suspense fallback={null}>
         <kind.decoded />
@@ -104,19 +136,20 @@ function KeyPane() {
   return (
     <div className="space-y-5">
       <div className="space-y-2">
-        {kind ? (
+        {kind?.verdicts ? (
           <Suspense fallback={null}>
             <kind.verdicts />
           </Suspense>
         ) : (
           <>
             <AlgLine />
-            <SignatureStatus />
+            <SignatureStatus x5cViews={X5C_VIEWS} />
             <ClaimsStatus />
           </>
         )}
       </div>
       <VerifyKey purpose={kind?.keyPurpose ?? 'verify'} />
+      <CertificateChains />
       {kind?.keyExtras ? (
         <Suspense fallback={null}>
           <kind.keyExtras />
@@ -125,7 +158,7 @@ function KeyPane() {
       <SavedKeys />
       <DecodeChecks compactJws={!kind} />
       <KeyExtras mode="decode" />
-      {kind ? null : <LintList />}
+      {kind?.decoded ? null : <LintList />}
       <DecodeSnippet />
     </div>
   );
@@ -147,7 +180,7 @@ export function DecodePanes() {
               <div className="min-h-48 flex-1">
                 <TokenInput />
               </div>
-              <TokenStatus showDecodeError={kind === undefined} />
+              <TokenStatus showDecodeError={kind?.decoded === undefined} />
             </div>
           </PanelBoundary>
         </Pane>

@@ -6,7 +6,9 @@ import { requestMonaco } from '../components/useMonaco';
 import { EncodeEditors } from '../features/encode/EncodeEditors';
 import { SignedClaims } from '../features/encode/SignedClaims';
 import { SigningPanel } from '../features/keys/SigningPanel';
+import { PayloadForm } from '../features/encode/PayloadForm';
 import { TokenOutput } from '../features/encode/TokenOutput';
+import { NegativeLauncher } from '../features/negative/NegativeLauncher';
 import { SnippetBox } from '../features/snippet/SnippetBox';
 import { TemplateMenu } from '../features/templates/TemplateMenu';
 import { SavedKeys } from '../features/keys/SavedKeys';
@@ -18,11 +20,18 @@ import { KeyExtras } from './slots';
 const loadSdJwtPanels = () => import('../features/sdjwt/encodePanels');
 const SdJwtIssuePanel = lazy(() => loadSdJwtPanels().then((m) => ({ default: m.SdJwtIssuePanel })));
 const SdJwtHolderPanel = lazy(() => loadSdJwtPanels().then((m) => ({ default: m.SdJwtHolderPanel })));
+// Encrypting the output (JWE) is code-split: the JWE engine loads with this panel, not with the Encode view.
+const EncryptPanel = lazy(() => import('../features/jwe/EncryptPanel').then((m) => ({ default: m.EncryptPanel })));
 
 function EncodeSnippet() {
   // The signed token on screen, as token-output shows it, never a lagging copy.
   const token = useAppState((s) => (s.signing.status === 'error' ? '' : s.signing.token));
-  return <SnippetBox token={token} />;
+  return (
+    <>
+      <SnippetBox token={token} />
+      <NegativeLauncher token={token} source="encode" />
+    </>
+  );
 }
 
 export function EncodePanes() {
@@ -64,6 +73,12 @@ export function EncodePanes() {
               <PanelBoundary name="SD-JWT holder">
                 <Suspense fallback={null}>
                   <SdJwtHolderPanel />
+                </Suspense>
+              </PanelBoundary>
+              <PayloadForm />
+              <PanelBoundary name="Encryption">
+                <Suspense fallback={null}>
+                  <EncryptPanel />
                 </Suspense>
               </PanelBoundary>
               <SavedKeys />

@@ -1,6 +1,6 @@
 // Three resizable panes side by side; on narrow screens they stack and the page scrolls.
 //
-// Hand-written rather than a library (issue 7, first-load budget): react-resizable-panels v4 was 16.4 KB
+// Hand-written rather than a library (first-load budget): react-resizable-panels v4 was 16.4 KB
 // gzip of the entry chunk. react-split-pane 3.2.0 (3.9 KB gzip) sizes panes in pixels measured by a
 // ResizeObserver after mount (a layout shift on first paint), names its separators "vertical divider 1"
 // unless a custom divider component overrides the props, reports aria-valuenow in pixels and persists

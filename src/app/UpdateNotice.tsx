@@ -1,7 +1,7 @@
 // Offline status from the service worker: "saved for offline use" once, and "a new version is ready"
 // with a Reload button the user presses when it suits them (never a forced reload mid-edit).
 //
-// Placement avoids layout shift without covering controls (issue 7). The offline news came seconds after
+// Placement avoids layout shift without covering controls. The offline news came seconds after
 // the first paint and, inserted above the workspace, pushed every pane down by ~60 px: all of the page's
 // layout shift (Lighthouse CLS 0.07 mobile, 0.14-0.18 desktop). A fixed toast instead covered the Key
 // pane's buttons (axe: contrast of a button under it). So on a visit that installs the service worker the

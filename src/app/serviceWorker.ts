@@ -1,8 +1,8 @@
-// Service worker registration (issue 5 "Offline"). Registered from the app's own bundle, not the
+// Service worker registration. Registered from the app's own bundle, not the
 // plugin's inline snippet, because the CSP allows no inline script (config/pwa.ts). A new version is
 // announced, never forced: the user's token and in-memory keys would vanish with an automatic reload.
 // workbox-window is imported when registering, after the page has loaded: the first decode never waits
-// for it (issue 7 load budget), and registering later keeps the precache downloads off the first load.
+// for it (first-load budget), and registering later keeps the precache downloads off the first load.
 import type { Workbox } from 'workbox-window';
 import { scriptUrlPolicy, TRUSTED_TYPES_POLICY_NAMES } from '../components/trustedTypes';
 
@@ -29,7 +29,7 @@ function setStatus(next: ServiceWorkerStatus): void {
 /**
  * This visit will install the service worker (none controls the page yet): the "saved for offline use"
  * news will follow, so the page shows its notice from the first paint and the news replaces the words in
- * place instead of pushing the workspace down seconds later (issue 7: that was the page's layout shift).
+ * place instead of pushing the workspace down seconds later (that was the page's layout shift).
  */
 export function willInstallForOffline(): boolean {
   return status.state === 'registering' && !navigator.serviceWorker.controller;

@@ -2,7 +2,7 @@
 // sit in the Key pane.
 // Their panels are owned by src/features/keys, src/features/jwks and src/features/profiles; they read the store
 // themselves. All are code-split and requested after the first paint: none is needed to show the first decoded
-// token (issue 7 load budget).
+// token (first-load budget).
 import { lazy, Suspense } from 'react';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { useDeferredMount } from '../components/useDeferredMount';

@@ -24,7 +24,7 @@ let localFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * Made on first use, not when the module loads: a page's first Intl call loads ICU's locale data, 13-20 ms
- * in a fresh Chromium renderer here, and it sat in the task that paints the first decoded token (issue 7).
+ * in a fresh Chromium renderer here, and it sat in the task that paints the first decoded token.
  */
 function formatLocalTime(ms: number): string {
   localFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -32,7 +32,7 @@ function formatLocalTime(ms: number): string {
 }
 
 // Bidi controls in a claim reorder what the reader sees ("invoice\u202Egpj.exe" reads "invoiceexe.jpg",
-// CVE-2021-42574 "Trojan Source"); a debugger shows them as code points instead (issue 6).
+// CVE-2021-42574 "Trojan Source"); a debugger shows them as code points instead.
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function revealBidiControls(text: string): string {

@@ -20,7 +20,7 @@ export type JsonEditorProps = {
 
 // Monaco's JSON worker parses recursively: a few thousand levels of nesting overflow its stack (an
 // unhandled rejection in the page) and its main-thread folding stalls the tab long before that. Real
-// tokens nest a handful of levels; deeper text (issue 6: 10,000 levels) stays in the plain editor.
+// tokens nest a handful of levels; deeper text (10,000 levels) stays in the plain editor.
 const MONACO_MAX_DEPTH = 200;
 
 function nestsDeeperThan(text: string, limit: number): boolean {
@@ -70,7 +70,7 @@ export function JsonEditor({
     setText(value);
   }
   // What the editor shows. Pushing new text into Monaco costs milliseconds of script and layout, so it
-  // waits until the page is idle after the verdict has painted (issue 7); the latest text always wins. The
+  // waits until the page is idle after the verdict has painted; the latest text always wins. The
   // user's own edits are in the editor already and are taken at once.
   const [shown, setShown] = useState(text);
   const shownRef = useRef(shown);
@@ -136,7 +136,7 @@ export function JsonEditor({
         data-testid={testId}
         data-editor={monacoReady ? 'monaco' : 'plain'}
         data-stale={stale || undefined}
-        // Not opacity: greyed-out JSON fell below WCAG contrast (axe, issue 6); a dashed border and the
+        // Not opacity: greyed-out JSON fell below WCAG contrast (axe); a dashed border and the
         // words under TokenStatus ("the last token that decoded") say it is out of date.
         className={`overflow-hidden rounded-md border focus-within:ring-2 focus-within:ring-sky-600 ${border} ${stale ? 'border-dashed border-2' : ''}`}
         style={{ height }}

@@ -1,5 +1,5 @@
-// The one lazily imported module holding Monaco (issue 3, issue 7: the first paint and the first
-// decode never wait for it). Bundled locally: `loader.config({ monaco })` stops @monaco-editor/react
+// The one lazily imported module holding Monaco (the first paint and the first decode
+// never wait for it). Bundled locally: `loader.config({ monaco })` stops @monaco-editor/react
 // from fetching Monaco from its CDN default, and the workers are built by Vite from the package.
 // Monaco's Trusted Types hook and worker factory must exist before its modules load (main.tsx imports this too).
 import './monacoEnvironment';
@@ -54,7 +54,7 @@ const BASE_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   links: false,
   overviewRulerLanes: 0,
   tabSize: 2,
-  // Tab must leave the editor for keyboard-only users (issue 6); Ctrl+M toggles it back.
+  // Tab must leave the editor for keyboard-only users; Ctrl+M toggles it back.
   tabFocusMode: true,
   fixedOverflowWidgets: true,
   // The EditContext input path (Chromium) ignores synthetic input and some IMEs; the classic

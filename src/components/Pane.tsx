@@ -21,7 +21,7 @@ export function Pane({ title, actions, children, id }: PaneProps) {
           positioned ancestor they escaped to the page and made it 200 px taller than the window, so a page
           scrollbar appeared as the late panels mounted and every pane moved. scrollbar-gutter: the space of
           this pane's own scrollbar is kept from the start, so content does not rewrap when it appears
-          (both were Lighthouse desktop layout shifts, issue 7). */}
+          (both were Lighthouse desktop layout shifts). */}
       <div className="relative min-h-0 flex-1 overflow-auto p-4 [scrollbar-gutter:stable]">{children}</div>
     </section>
   );

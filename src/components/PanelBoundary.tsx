@@ -1,5 +1,5 @@
 // An error in one panel must not take the page (or the user's input, which lives in the store)
-// with it (issue 6). The boundary shows what broke and offers to reset that panel only.
+// with it. The boundary shows what broke and offers to reset that panel only.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 type Props = { name: string; children: ReactNode; onReset?: () => void };

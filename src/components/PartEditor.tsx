@@ -1,5 +1,5 @@
 // The Header or Payload block of both views: coloured heading (matching the token box), copy button
-// and JSON editor. One place, so the test ids (`copy-header`, `payload-editor`, …; CONTRACT.md) and the
+// and JSON editor. One place, so the test ids (`copy-header`, `payload-editor`, …; docs/interface.md) and the
 // colours cannot drift apart between Decode and Encode.
 import type { ReactNode } from 'react';
 import { CopyButton } from './CopyButton';

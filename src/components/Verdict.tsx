@@ -28,11 +28,12 @@ export function Verdict(props: {
 }) {
   return (
     <div
-      {...props.data}
       data-testid={props.testId}
       data-state={props.state}
       data-request={props.request}
       data-code={props.code}
+      // Last, so a data-code passed among the extra attributes is not blanked by an absent `code`.
+      {...props.data}
       aria-busy={props.busy || undefined}
       className={`rounded-md border p-3 text-sm ${TONE_CLASS[props.tone]}`}
     >

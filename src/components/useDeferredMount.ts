@@ -1,6 +1,6 @@
 // Parts of the page that the first decoded token does not need (the JWKS fetcher, the curl snippet) are
 // code-split and mounted after the first frame is on screen, one per idle moment: the first decode
-// downloads nothing it does not show (issue 7: 90 KB gzip), and no mount adds up with another into a
+// downloads nothing it does not show (90 KB gzip), and no mount adds up with another into a
 // long task while the page is still loading (Lighthouse counts every task over 50 ms of simulated CPU).
 import { useEffect, useState } from 'react';
 import { whenIdle } from '../state';

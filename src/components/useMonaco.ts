@@ -2,7 +2,7 @@
 // pointer comes onto a JSON editor or focus enters one (JsonEditor calls `requestMonaco`), or when the
 // Encode view opens, where the editors are the input. Until then the plain editor shows the same text
 // and takes the same edits. Loading it unasked at the first idle moment cost every visit ≈ 3.7 s of
-// simulated main-thread blocking (Lighthouse TBT, issue 7) and competed with the first keystrokes.
+// simulated main-thread blocking (Lighthouse TBT) and competed with the first keystrokes.
 import { createElement, useSyncExternalStore, type ReactNode } from 'react';
 import type * as MonacoModule from './MonacoJsonEditor';
 

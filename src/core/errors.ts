@@ -1,4 +1,4 @@
-// Typed errors with stable codes (STYLE.md: "Errors are values with codes"). The UI switches on
+// Typed errors with stable codes (errors are values with codes). The UI switches on
 // `code` or `instanceof`, never on `name`: minified builds rename classes.
 import type { KeyErrorCode, SignErrorCode, TokenErrorCode, TokenPart } from './types';
 

@@ -1,4 +1,4 @@
-// The public API of the engine (CONTRACT.md §3). Importable under Node 20+ without React or a DOM.
+// The public API of the engine (docs/interface.md §3). Importable under Node 20+ without React or a DOM.
 export * from './types';
 export * from './errors';
 export * from './snippets';

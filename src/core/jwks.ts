@@ -1,4 +1,4 @@
-// Fetch a key set from a JWKS URL or an issuer URL (issue 4). All network I/O of the app happens here and in
+// Fetch a key set from a JWKS URL or an issuer URL. All network I/O of the app happens here and in
 // lib/jwks-http.ts, and only for a URL the user entered or confirmed: nothing in a token is fetched by itself.
 import { JwksError } from './lib/jwks-error';
 import { DEFAULT_JWKS_TIMEOUT_MS, getJson, type FetchedJson, type HttpContext } from './lib/jwks-http';

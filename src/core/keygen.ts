@@ -1,5 +1,5 @@
 // Key generation and export: WebCrypto generates, we export PKCS#8/SPKI PEM and JWK with an RFC 7638 kid.
-// Big RSA sizes take a while; the UI imports this module lazily (STYLE.md, "Lazy by default").
+// Big RSA sizes take a while; the UI imports this module lazily (lazy by default).
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { KeyError } from './errors';
 import { ALGORITHM_FAMILY, type JwsAlgorithm, type KeyInput } from './types';

@@ -140,7 +140,7 @@ export async function importKeyForAlgorithm(
 /**
  * A small cache of parsed and imported keys. Typing in the token box re-verifies with the same key on every
  * keystroke, and parsing a PEM and importing it into WebCrypto each time cost more than the verification
- * itself (issue 7: keystroke -> verdict p95 <= 8 ms). An import is keyed by exactly what it depends on: the
+ * itself (keystroke -> verdict p95 <= 8 ms). An import is keyed by exactly what it depends on: the
  * key text, the secret encoding, the algorithm and the usage. The least recently used key text goes first.
  */
 export type KeyCache = {

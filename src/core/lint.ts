@@ -9,12 +9,18 @@ import { lintPayload } from './lib/lint-payload';
 export { WEAK_SECRETS, isWeakSecret } from './lib/lint-weak-secrets';
 export { isDpopProofHeader } from './lib/lint-header';
 
-export type LintContext = { key?: KeyDetection; keyText?: string; nowMs?: number };
+export type LintContext = {
+  key?: KeyDetection;
+  keyText?: string;
+  nowMs?: number;
+  /** Root certificates were pasted to judge the token's x5c chain against (changes the x5c note's words). */
+  trustAnchorsGiven?: boolean;
+};
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function lintToken(decoded: DecodedToken, context: LintContext = {}): LintFinding[] {
-  const findings: LintFinding[] = [...lintHeader(decoded.header)];
+  const findings: LintFinding[] = [...lintHeader(decoded.header, context.trustAnchorsGiven)];
   for (const warning of decoded.warnings) {
     if (warning.code !== 'duplicate-member') continue;
     findings.push({

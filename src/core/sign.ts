@@ -100,7 +100,7 @@ export async function signToken(
   if (!(await isAlgorithmAvailable(alg))) {
     throw new KeyError('unsupported', `${alg} is not supported by this browser/runtime (its WebCrypto lacks it).`);
   }
-  // Cached: the Encode view signs on every keystroke with the same key (issue 7).
+  // Cached: the Encode view signs on every keystroke with the same key.
   const signingKey = await sharedKeyCache.importKey(
     key,
     pickKey(usableKeys(sharedKeyCache.analyze(key)), alg, header.kid),

@@ -1,4 +1,4 @@
-// Ready-to-run requests that send a token: curl, HTTPie and JavaScript fetch (issue 2 item 7, issue 5).
+// Ready-to-run requests that send a token: curl, HTTPie and JavaScript fetch.
 // The output is pasted into a shell, so every user-controlled value goes through `shellQuote`; anything that
 // would make a broken or different request (bad URL, a scheme with spaces, a line break in a header) is
 // refused with a `SnippetError` instead of producing a command that does something else.

@@ -1,4 +1,4 @@
-// Token templates for the Encode view (issue 5): common real-world header + payload shapes with fresh
+// Token templates for the Encode view: common real-world header + payload shapes with fresh
 // times. A pure function of a clock and a random source, so tests pin both and the UI passes the real ones.
 import type { AlgorithmChoice } from './types';
 import type { SnippetAuthStyle } from './snippets';

@@ -14,11 +14,12 @@ import type {
   LinkToken,
   Mode,
   NoticeKind,
+  SnippetRequestSettings,
   ThemeChoice,
 } from './appState';
 import { prettyHeader, prettyPayload, selectDecode } from './derived';
 import { parseJsonObject, withMembers } from './jsonParts';
-import { saveTheme } from './preferences';
+import { saveSnippetPreferences, saveTheme } from './preferences';
 import { appStore, catchUpNow } from './store';
 
 const set = appStore.setState;
@@ -47,7 +48,12 @@ export function setTokenText(raw: string): void {
 
 /** `keySetUrl`: where a fetched JWKS came from; any other change of the key text forgets it. */
 export function setKeyText(text: string, source: KeySource = 'user', keySetUrl?: string): void {
-  set({ keyText: text, keySource: source, keySetUrl: source === 'jwks' ? keySetUrl : undefined });
+  set({
+    keyText: text,
+    keySource: source,
+    keySetUrl: source === 'jwks' ? keySetUrl : undefined,
+    ...(source === 'jwks' && keySetUrl ? { fetchedKeySet: { url: keySetUrl, text } } : {}),
+  });
 }
 
 /** A key-set fetch failed (or `undefined`: the latest one did not). */
@@ -117,7 +123,7 @@ export function applyTimeHelper(helper: TimeHelper): boolean {
   return true;
 }
 
-/** Switching views carries the current token over (CONTRACT.md: `mode-decode`, `mode-encode`). */
+/** Switching views carries the current token over (docs/interface.md: `mode-decode`, `mode-encode`). */
 export function setMode(mode: Mode): void {
   const state = get();
   if (state.mode === mode) return;
@@ -131,7 +137,15 @@ export function setMode(mode: Mode): void {
       return;
     }
   } else if (state.signing.token) {
-    set({ mode, tokenText: state.signing.token, tokenChanges: [], decodeDraft: undefined });
+    // A detached token goes over with its payload in the detached payload box, so it verifies there too.
+    const detached = state.signing.status === 'done' ? state.signing.detachedPayload : undefined;
+    set({
+      mode,
+      tokenText: state.signing.token,
+      tokenChanges: [],
+      decodeDraft: undefined,
+      ...(detached !== undefined ? { detachedPayloadText: detached } : {}),
+    });
     catchUpNow();
     return;
   }
@@ -241,4 +255,17 @@ export function setEncryption(changes: Partial<EncryptionSettings>): void {
 /** Encode view: the SD-JWT settings (selectively disclosable claims, decoys, holder key, presentation). */
 export function setSdJwt(changes: Partial<SdJwtSettings>): void {
   set((state) => ({ sdJwt: { ...state.sdJwt, ...changes } }));
+}
+
+/** The Send-it request (method, URL, auth style, body); all but the body are remembered for the next visit. */
+export function setSnippetRequest(changes: Partial<SnippetRequestSettings>): void {
+  const snippetRequest = { ...get().snippetRequest, ...changes };
+  set({ snippetRequest });
+  // A body may hold data the user would not want kept: it lives as long as the page.
+  const { body: _body, ...preferences } = snippetRequest;
+  saveSnippetPreferences(preferences);
+}
+
+export function setSignDetached(signDetached: boolean): void {
+  set({ signDetached });
 }

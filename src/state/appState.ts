@@ -1,15 +1,10 @@
 // The app's state: only what the user typed or chose. Everything else (decoded parts, verdicts,
-// lint findings, snippets) is derived from it (STYLE.md, "Derive, don't store"), except the results
+// lint findings, snippets) is derived from it (derive, don't store), except the results
 // of async work (verify, sign), which are stored with the request id that produced them.
-import type {
-  AlgorithmChoice,
-  ProfileChoice,
-  SdAlgName,
-  SecretEncoding,
-  SnippetAuthStyle,
-  VerifyResult,
-} from '../core';
+import type { AlgorithmChoice, ProfileChoice, SdAlgName, SecretEncoding, VerifyResult, X5cTokenVerdict } from '../core';
+import type { JweErrorCode } from '../core/jwe/codes';
 import type { SigningErrorCode } from './errorText';
+import { DEFAULT_SNIPPET, type SnippetPreferences } from './preferences';
 
 export type Mode = 'decode' | 'encode';
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -32,13 +27,51 @@ export type VerificationState =
   /** `keyFrom: 'header-jwk'`: no key was given and the token is a DPoP proof, verified with its own header jwk. */
   | { status: 'done'; requestId: number; result: VerifyResult; keyFrom?: 'header-jwk' };
 
+/**
+ * The verdict on a decoded token's `x5c` chain and on its signature by the chain's leaf (x5cVerification.ts).
+ * `none`: the token has no x5c. `previous` is the last verdict for the same token while anchors or the clock
+ * change, shown as busy rather than blanked; a new token starts without one.
+ */
+export type X5cVerificationState =
+  | { status: 'none'; requestId: number }
+  | { status: 'pending'; requestId: number; previous: X5cTokenVerdict | undefined }
+  | { status: 'done'; requestId: number; verdict: X5cTokenVerdict }
+  /** The x5c engine could not be loaded (offline before it was ever cached, a failed chunk). */
+  | { status: 'error'; requestId: number; message: string };
+
 export type SigningState =
   | { status: 'idle'; requestId: number; token: string }
   | { status: 'pending'; requestId: number; token: string }
-  /** `sdJwt`: what was issued and presented, when the Encode view makes an SD-JWT. */
-  | { status: 'done'; requestId: number; token: string; sdJwt?: SdJwtOutput }
-  /** `token` is the last good output, shown greyed out as stale. */
-  | { status: 'error'; requestId: number; token: string; code: SigningErrorCode; message: string };
+  /**
+   * `sdJwt`: what was issued and presented, when the Encode view makes an SD-JWT. `encrypted`: the token is a JWE of
+   * the signed token (the Encode view's encryption is on).
+   */
+  | {
+      status: 'done';
+      requestId: number;
+      token: string;
+      sdJwt?: SdJwtOutput;
+      encrypted?: EncryptedOutput;
+      /** The payload as signed, when the token is detached (`header..signature`). */
+      detachedPayload?: string;
+    }
+  /** `token` is the last good output, shown greyed out as stale. `stage`: encrypting failed, not signing. */
+  | {
+      status: 'error';
+      requestId: number;
+      token: string;
+      code: SigningErrorCode | JweErrorCode;
+      message: string;
+      stage?: 'encrypt';
+    };
+
+/** What the Encode view's encryption made: the JWE's header and the signed token inside it. */
+export type EncryptedOutput = {
+  inner: string;
+  header: Record<string, unknown>;
+  keyLabel: string;
+  warnings: string[];
+};
 
 /**
  * What the relying party expects (the `expect-*` inputs): token profiles and SD-JWT key binding compare
@@ -126,8 +159,24 @@ export type SdJwtOutput = {
   presentation?: { kept: string[]; added: string[]; kbJwt?: string };
 };
 
+/**
+ * The request the token is sent with (the Send-it box, `snippet-*`): the snippets and the negative-test script
+ * both use it. URL, method and auth style are remembered (preferences.ts); the body is not.
+ */
+export type SnippetRequestSettings = SnippetPreferences & { body: string };
+
+/** A key set fetched from a URL this session (the JWKS panel): kept after the key box is changed. */
+export type FetchedKeySet = { url: string; text: string };
+
 /** Encode view: the signed token encrypted to a recipient (a nested JWT, `cty: "JWT"`). */
-export type EncryptionSettings = { enabled: boolean; alg: string; enc: string; keyText: string };
+export type EncryptionSettings = {
+  enabled: boolean;
+  alg: string;
+  enc: string;
+  keyText: string;
+  /** How a shared key or password in `keyText` is read. */
+  secretEncoding: SecretEncoding;
+};
 
 export type AppState = {
   mode: Mode;
@@ -139,7 +188,7 @@ export type AppState = {
   linkTokens: LinkToken[];
   keyText: string;
   keySource: KeySource;
-  /** The URL a fetched key set came from, while the key text is exactly that set (issue 4). */
+  /** The URL a fetched key set came from, while the key text is exactly that set. */
   keySetUrl: string | undefined;
   /** The last key-set fetch the user asked for failed: the signature verdict says so and leads to why. */
   keySetFailure: { url: string | undefined; code: string; message: string } | undefined;
@@ -149,10 +198,11 @@ export type AppState = {
   headerText: string;
   payloadText: string;
   alg: AlgorithmChoice;
-  /** Encode view: refresh iat/exp on every change (issue 5 templates option). */
+  /** Encode view: refresh iat/exp on every change (the templates option). */
   refreshTimes: boolean;
-  /** A template asked the snippet to use this Authorization style (a new object per request). */
-  snippetAuthRequest: { style: SnippetAuthStyle } | undefined;
+  snippetRequest: SnippetRequestSettings;
+  /** The last key set fetched from a URL; the negative-test pack uses it as the server's public key. */
+  fetchedKeySet: FetchedKeySet | undefined;
   /** The key of a signed token found inside a decrypted JWE (`inner-key-input`). */
   innerKeyText: string;
   innerSecretEncoding: SecretEncoding;
@@ -168,9 +218,12 @@ export type AppState = {
   clock: ClockSettings;
   encryption: EncryptionSettings;
   sdJwt: SdJwtSettings;
+  /** Encode view: output the signed token with its payload detached (`header..signature`, RFC 7515 Appendix F). */
+  signDetached: boolean;
   theme: ThemeChoice;
   notices: Notice[];
   verification: VerificationState;
+  x5c: X5cVerificationState;
   signing: SigningState;
 };
 
@@ -180,7 +233,11 @@ export function initialPayload(nowSeconds: number): Record<string, unknown> {
   return { sub: '1234567890', name: 'Ada Lovelace', iat: nowSeconds, exp: nowSeconds + 3600 };
 }
 
-export function createInitialState(theme: ThemeChoice, nowMs: number): AppState {
+export function createInitialState(
+  theme: ThemeChoice,
+  nowMs: number,
+  snippet: SnippetPreferences = DEFAULT_SNIPPET,
+): AppState {
   return {
     mode: 'decode',
     tokenText: '',
@@ -196,7 +253,8 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     payloadText: JSON.stringify(initialPayload(Math.floor(nowMs / 1000)), null, 2),
     alg: 'HS256',
     refreshTimes: false,
-    snippetAuthRequest: undefined,
+    snippetRequest: { ...snippet, body: '' },
+    fetchedKeySet: undefined,
     innerKeyText: '',
     innerSecretEncoding: 'utf8',
     detachedPayloadText: '',
@@ -205,7 +263,8 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     expected: NO_EXPECTATIONS,
     discovery: undefined,
     clock: { asOf: undefined, leewaySeconds: 0, maxAgeSeconds: undefined },
-    encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '' },
+    encryption: { enabled: false, alg: 'RSA-OAEP-256', enc: 'A256GCM', keyText: '', secretEncoding: 'utf8' },
+    signDetached: false,
     sdJwt: {
       enabled: false,
       disclose: [],
@@ -221,6 +280,7 @@ export function createInitialState(theme: ThemeChoice, nowMs: number): AppState 
     theme,
     notices: [],
     verification: { status: 'idle', requestId: 0 },
+    x5c: { status: 'none', requestId: 0 },
     signing: { status: 'idle', requestId: 0, token: '' },
   };
 }

@@ -1,4 +1,4 @@
-// Applies the link the page was opened with (CONTRACT.md §1): tokens, mode, a public key. Problems
+// Applies the link the page was opened with (docs/interface.md §1): tokens, mode, a public key. Problems
 // become notices; nothing here may throw, whatever the URL holds.
 import { keyExposure } from '../core/key-exposure';
 import { addNotice, setExpected, setKeyText, setLinkTokens, setMode, setSecretEncoding, setTokenText } from './actions';

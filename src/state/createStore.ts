@@ -1,6 +1,6 @@
 // A tiny external store read through useStoreSlice (useSyncExternalStore, subscribed at commit): components
 // subscribe to the slice they render, so a keystroke in the token box re-renders the panels that depend on
-// the token and nothing else (issue 7 budget: keystroke -> verdict p95 <= 8 ms). No state library: this is
+// the token and nothing else (the speed budget: keystroke -> verdict p95 <= 8 ms). No state library: this is
 // all it takes.
 export type Listener = () => void;
 

@@ -1,4 +1,4 @@
-// Issue 7 (1 MB payloads): above these sizes a view shows part of a text and says how much it left out,
+// 1 MB payloads: above these sizes a view shows part of a text and says how much it left out,
 // instead of handing megabytes to the DOM or Monaco on every keystroke. The full text is always kept
 // (the token box holds what was pasted; copy buttons copy everything) and one click shows it all.
 import { useMemo } from 'react';

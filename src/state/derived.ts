@@ -101,6 +101,11 @@ export const selectKeyDetection = memoOne((keyText: string, secretEncoding: Secr
   detectKey({ text: keyText, secretEncoding }),
 );
 
+/** The key box read as a JWE key (`purpose: 'enc'`): X25519 keys usable, a JWKS keeps its encryption entries. */
+export const selectEncKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
+  detectKey({ text: keyText, secretEncoding }, 'enc'),
+);
+
 export const selectKeyExposure = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyExposure =>
   keyExposure({ text: keyText, secretEncoding }),
 );
@@ -118,16 +123,32 @@ export const selectClaimRows = memoOne((payload: unknown, clock: VerdictClock): 
 );
 
 export const selectLint = memoOne(
-  (decoded: DecodedToken, detection: KeyDetection, keyText: string, nowBucket: number): LintFinding[] =>
-    lintToken(decoded, { key: detection, keyText, nowMs: nowBucket }),
+  (
+    decoded: DecodedToken,
+    detection: KeyDetection,
+    keyText: string,
+    nowBucket: number,
+    trustAnchorsGiven: boolean,
+  ): LintFinding[] => lintToken(decoded, { key: detection, keyText, nowMs: nowBucket, trustAnchorsGiven }),
 );
+
+/** The decoded token's header has `x5c`: the certificate-chain panel and verdict apply (loaded lazily). */
+export function selectTokenHasX5c(tokenText: string): boolean {
+  const outcome = selectDecode(tokenText);
+  return outcome.ok && outcome.decoded.header.x5c !== undefined;
+}
+
+/** The key box may hold a JWK or JWKS with `x5c` (a cheap test; the x5c panel reads the keys properly). */
+export function selectKeyHasX5c(keyText: string): boolean {
+  return keyText.includes('"x5c"');
+}
 
 function prettyOr(value: unknown, fallback: string): string {
   try {
     // A claim written 1e309 stays 1e309 (JSON.stringify writes null, and an edit would then put null in the token).
     return stringifyAsWritten(value, 2);
   } catch {
-    // JSON.stringify recurses: a payload nested thousands of levels deep overflows the stack (issue 6).
+    // JSON.stringify recurses: a payload nested thousands of levels deep overflows the stack.
     return fallback;
   }
 }

@@ -9,17 +9,23 @@ export {
   selectTokenKind,
   selectSendableToken,
   selectKeyDetection,
+  selectEncKeyDetection,
   selectKeyExposure,
   selectTimeClaims,
   selectClaimRows,
   selectLint,
+  selectTokenHasX5c,
+  selectKeyHasX5c,
   prettyHeader,
   prettyPayload,
 } from './derived';
 export type { DecodeOutcome, TokenProblem } from './derived';
 export { useIsDark } from './theme';
+export { bodyAllowed, snippetRequestOf } from './snippetRequest';
 export { useNow } from './useNow';
 export { clockOptions, useVerdictClock } from './clock';
 export type { VerdictClock } from './clock';
 export { LARGE_TEXT_CHARS, LIST_PREVIEW_ITEMS, formatCount, useDeferredDecode } from './deferredDecode';
 export type { DecodeSnapshot } from './deferredDecode';
+export { createAsyncResults } from './asyncResults';
+export type { AsyncResults, AsyncView } from './asyncResults';

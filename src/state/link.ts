@@ -1,4 +1,4 @@
-// Links (CONTRACT.md §1). Reading is pure (search + hash in, a plan out) so it is unit-testable; the
+// Links (docs/interface.md §1). Reading is pure (search + hash in, a plan out) so it is unit-testable; the
 // caller applies the plan. The fragment is the only place the app writes to the URL.
 import type { SecretEncoding } from '../core';
 import type { LinkToken, Mode } from './appState';

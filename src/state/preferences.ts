@@ -1,6 +1,6 @@
 // The only things the app keeps in localStorage: the theme choice, pane sizes (percentages, under the
 // `jwt-workbench:layout` prefix, written by app/Layout.tsx) and the snippet's URL (scheme, host and path
-// only)/method/auth style. Never a token, secret or key (issue 6).
+// only)/method/auth style. Never a token, secret or key.
 import type { ThemeChoice } from './appState';
 
 const PREFIX = 'jwt-workbench:';

@@ -4,10 +4,10 @@
 import { useSyncExternalStore } from 'react';
 import { createInitialState, type AppState } from './appState';
 import { createStore, type Listener } from './createStore';
-import { loadTheme } from './preferences';
+import { loadSnippetPreferences, loadTheme } from './preferences';
 import { whenIdle } from './whenIdle';
 
-export const appStore = createStore<AppState>(createInitialState(loadTheme(), Date.now()));
+export const appStore = createStore<AppState>(createInitialState(loadTheme(), Date.now(), loadSnippetPreferences()));
 
 /**
  * Reads a slice of the state; the component re-renders only when that slice changes (Object.is).
@@ -20,7 +20,7 @@ export function useAppState<T>(selector: (state: AppState) => T): T {
 // The state as the views off the critical path see it (decoded JSON, claims, lint, snippets, JWKS panel).
 // It catches up with appStore once the input has paused for QUIET_MS and the browser is idle, and never
 // before the verdict for the latest input has landed: a keystroke in the token box costs the token box and
-// the verdict only (issue 7: keystroke -> verdict p95 <= 8 ms), and a burst of keystrokes, a held key or a
+// the verdict only (keystroke -> verdict p95 <= 8 ms), and a burst of keystrokes, a held key or a
 // fast typist cost one catch-up instead of one per keystroke. During a long burst the views still catch up
 // every MAX_LAG_MS, and a slow verification is not waited for longer than VERDICT_WAIT_MS.
 const QUIET_MS = 50;

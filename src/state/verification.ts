@@ -31,22 +31,31 @@ async function verifyWithOwnKey(decoded: DecodedToken, options: VerifyOptions): 
 export function startVerification(store: Store<AppState>): () => void {
   // The inputs of the last request, compared one by one: joining them into one key string copied the
   // whole token (megabytes for a large payload) on every change of the store.
-  let last: { token: string; keyText: string; secretEncoding: string; clock: AppState['clock'] } | undefined;
+  let last:
+    | { token: string; keyText: string; secretEncoding: string; clock: AppState['clock']; detached: string | undefined }
+    | undefined;
   let requestId = 0;
   const run = () => {
     const state = store.getState();
     const outcome = selectDecode(state.tokenText);
     const token = outcome.ok ? outcome.decoded.normalized : '';
+    // A detached JWS (RFC 7515 Appendix F) is verified over the payload the user typed beside it; an empty box
+    // leaves the core's own verdict (the empty payload, and a hint that the payload may be detached).
+    const detached =
+      outcome.ok && outcome.decoded.detached && state.detachedPayloadText !== ''
+        ? state.detachedPayloadText
+        : undefined;
     if (
       last &&
       last.token === token &&
       last.keyText === state.keyText &&
       last.secretEncoding === state.secretEncoding &&
-      last.clock === state.clock
+      last.clock === state.clock &&
+      last.detached === detached
     ) {
       return;
     }
-    last = { token, keyText: state.keyText, secretEncoding: state.secretEncoding, clock: state.clock };
+    last = { token, keyText: state.keyText, secretEncoding: state.secretEncoding, clock: state.clock, detached };
     requestId += 1;
     const id = requestId;
     // A DPoP proof carries the key it is checked with (RFC 9449 §4.3 check 6): with no key given, that one is used.
@@ -64,7 +73,10 @@ export function startVerification(store: Store<AppState>): () => void {
     const previous =
       current.status === 'done' ? current.result : current.status === 'pending' ? current.previous : undefined;
     store.setState({ verification: { status: 'pending', requestId: id, previous, ...keyFrom } });
-    const options = clockOptions(state.clock, Date.now());
+    const options: VerifyOptions = {
+      ...clockOptions(state.clock, Date.now()),
+      ...(detached !== undefined ? { detachedPayload: detached } : {}),
+    };
     // The decoded token the page already holds: verifyToken would decode it a second time.
     const verdict = headerJwk
       ? verifyWithOwnKey(outcome.decoded, options)

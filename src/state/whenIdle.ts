@@ -1,4 +1,4 @@
-// Work that may wait until the page is idle after the next paint (issue 7): everything a keystroke changes
+// Work that may wait until the page is idle after the next paint: everything a keystroke changes
 // except the verdict and the token box — the decoded JSON, claims, lint, snippets, the Monaco editors.
 
 /** Chromium runs an idle callback at the latest this long after it was asked for, however busy the page. */

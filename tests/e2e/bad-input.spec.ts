@@ -1,4 +1,4 @@
-// Issue 6, "Bad input: a clear message, nothing lost, never a crash". Every token and key case the
+// "Bad input: a clear message, nothing lost, never a crash". Every token and key case the
 // issue lists, pasted into the real page: a specific visible message (words and data-code), the box
 // keeps exactly what was pasted, and no page error or console error.
 import { test, expect, type Page } from './fixtures';

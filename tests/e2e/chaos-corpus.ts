@@ -1,4 +1,4 @@
-// A seeded, reproducible corpus of hostile and broken inputs for the chaos test (issue 6): valid tokens
+// A seeded, reproducible corpus of hostile and broken inputs for the chaos test: valid tokens
 // and keys, then mutations of them (flipped, inserted, deleted and invisible characters, wrong alphabets,
 // padding, extra or missing parts, swapped parts, prefixes, JSON that is not an object, deep nesting,
 // oversized parts, JWE shapes) and random text. Same seed, same corpus: a failure names its seed and index.

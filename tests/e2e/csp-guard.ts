@@ -1,4 +1,4 @@
-// What the hardening specs (issue 6) watch on every page: CSP violations (a `securitypolicyviolation`
+// What the hardening specs watch on every page: CSP violations (a `securitypolicyviolation`
 // listener installed before any app script runs), console errors, uncaught page errors, every request
 // (service worker included, through the context), dialogs, and the workers the page starts.
 import { expect, type BrowserContext, type Page } from '@playwright/test';

@@ -1,4 +1,4 @@
-// Issue 6, content security: the build ships a strict policy (meta tag and `vite preview` header), the
+// Content security: the build ships a strict policy (meta tag and `vite preview` header), the
 // whole app runs under it (decode, verify, JWKS fetch, Monaco and its workers, Encode, keygen, themes)
 // with zero `securitypolicyviolation` events and zero console errors, and the listener really fires.
 import { test, expect } from './fixtures';

@@ -65,7 +65,7 @@ export function publicJwk(key: KeyPair, extra: Record<string, unknown> = {}): Re
 
 /**
  * Records every request the page makes and every uncaught error; `check()` fails the test if a request
- * went anywhere but the app's own origin (issue 3: nothing leaves the page) or the page threw.
+ * went anywhere but the app's own origin (nothing leaves the page) or the page threw.
  */
 export function guardPage(page: Page, ownOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`) {
   const foreign: string[] = [];

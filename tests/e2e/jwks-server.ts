@@ -1,4 +1,4 @@
-// A small JWKS/OIDC server on 127.0.0.1 for the JWKS end-to-end tests (issue 4, "Tests").
+// A small JWKS/OIDC server on 127.0.0.1 for the JWKS end-to-end tests.
 // Each test file starts its own instance on a random port and stops it afterwards, so no
 // request ever leaves the machine. The keys are generated at start-up with jose; the tokens
 // the tests paste are signed here with the same private keys.

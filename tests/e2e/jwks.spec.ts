@@ -1,4 +1,4 @@
-// JWKS URL fetching and OpenID Connect discovery (issue 4). A local server (jwks-server.ts) on
+// JWKS URL fetching and OpenID Connect discovery. A local server (jwks-server.ts) on
 // 127.0.0.1 plays the issuer; every case asserts `jwks-status` (state + message) and the verdict.
 import { test, expect } from './fixtures';
 import type { Page } from './fixtures';

@@ -1,4 +1,4 @@
-// Issue 6, keyboard only: decode, verify, switch view, sign and copy with Tab, Shift+Tab, Enter and
+// Keyboard only: decode, verify, switch view, sign and copy with Tab, Shift+Tab, Enter and
 // Space (text goes in through the keyboard too). Every stop on the way has a visible focus indicator
 // and an accessible name; Monaco's editors do not trap Tab.
 import { test, expect, type Page } from './fixtures';

@@ -1,4 +1,4 @@
-// Key generator journeys (issue 3): every algorithm family generates a key in the page, the private
+// Key generator journeys: every algorithm family generates a key in the page, the private
 // half becomes the signing key, the Encode view signs with it, and the exported public half verifies
 // the token — checked by the core under Node and by the Decode view in the browser.
 import { test, expect } from './fixtures';

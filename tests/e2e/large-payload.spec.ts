@@ -1,4 +1,4 @@
-// Issue 7, "Speed": a token whose payload is 1 MB (30,000 group names). What a user sees: the right verdict,
+// Speed: a token whose payload is 1 MB (30,000 group names). What a user sees: the right verdict,
 // the token box holding all of it, the long groups list and the payload shortened with honest counts, one
 // click to see everything, and copy buttons that copy everything. Timings are the bench's business.
 import { test, expect, type Page } from './fixtures';

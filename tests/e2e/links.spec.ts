@@ -1,4 +1,4 @@
-// Links written for us and for other debuggers (CONTRACT.md §1).
+// Links written for us and for other debuggers (docs/interface.md §1).
 import { test, expect } from './fixtures';
 import {
   defaultPayload,

@@ -1,4 +1,4 @@
-// Opt-in key saving (issue 5): keys live in memory unless the user presses Save; a saved key is listed
+// Opt-in key saving: keys live in memory unless the user presses Save; a saved key is listed
 // under "Stored in this browser", survives a reload (also offline), loads back, and Delete removes it.
 import { expect, test, type Page } from './fixtures';
 import { ecKeyPair } from './helpers';

@@ -1,5 +1,5 @@
 // The "works without a network" news arrives seconds after the first paint, when the service worker has
-// precached everything. Inserted above the workspace it pushed every pane down (issue 7: all of the page's
+// precached everything. Inserted above the workspace it pushed every pane down (it was all of the page's
 // layout shift); as a floating toast it covered buttons. So a visit that installs the worker shows the
 // notice from its first paint ("saving…"), and the news replaces the words in place.
 import { expect, test, type Page } from './fixtures';

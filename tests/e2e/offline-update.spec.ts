@@ -1,4 +1,4 @@
-// A new version is announced, not forced (issue 5): the built app is served from a temporary copy by a
+// A new version is announced, not forced: the built app is served from a temporary copy by a
 // static server on 127.0.0.1, installed, then the copy's sw.js changes as a deploy would change it. The
 // page keeps the user's work and shows "Reload now"; only pressing it switches to the new worker.
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Offline journeys (issue 5): after one visit the service worker holds every file, so with the browser
+// Offline journeys: after one visit the service worker holds every file, so with the browser
 // context offline the app reloads, fills a template, generates a key, signs, copies and verifies — and
 // no request of the page or of its service worker leaves 127.0.0.1.
 import { expect, test, type BrowserContext, type Page } from './fixtures';

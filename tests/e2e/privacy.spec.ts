@@ -1,4 +1,4 @@
-// Issue 6, privacy: after decoding, verifying and signing with a secret and with a private key, none of
+// Privacy: after decoding, verifying and signing with a secret and with a private key, none of
 // the key material is in the URL, Web Storage, IndexedDB, Cache Storage, cookies or any request, and
 // every request went to the app's own origin.
 import { test, expect, type Page } from './fixtures';

@@ -1,4 +1,4 @@
-// `npm run build:single` (issue 5, air-gapped machines): one HTML file, opened straight from disk
+// `npm run build:single` (air-gapped machines): one HTML file, opened straight from disk
 // (file://) in Chromium, decodes, signs and verifies; Monaco runs on inlined workers; the page obeys its
 // hash-based CSP and makes no request but file:, data: and blob:.
 import { execFile } from 'node:child_process';

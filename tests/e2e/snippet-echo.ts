@@ -1,4 +1,4 @@
-// A local echo server for the snippet specs (issue 5): the generated curl command is run for real with
+// A local echo server for the snippet specs: the generated curl command is run for real with
 // `bash -c` and this server records exactly what arrived. Bound to 127.0.0.1 only.
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';

@@ -1,4 +1,4 @@
-// The Send-it snippet end to end (issue 5): the curl text shown in `curl-snippet` is run with `bash -c`
+// The Send-it snippet end to end: the curl text shown in `curl-snippet` is run with `bash -c`
 // against an echo server on 127.0.0.1 and must deliver exactly the signed token (in the Authorization
 // style the template chose) and exactly the body typed, including ' " $ ` and newlines.
 import { expect, test, type Page } from './fixtures';

@@ -1,4 +1,4 @@
-// Templates (issue 5): each fills header and payload with its real-world shape and fresh times, picks
+// Templates: each fills header and payload with its real-world shape and fresh times, picks
 // the Authorization style its API expects, and "refresh iat/exp on every change" keeps the lifetime
 // while moving iat to now. Checked on the token the Encode view actually signs.
 import { expect, test, type Page } from './fixtures';

@@ -1,4 +1,4 @@
-// Issue 6: user data is only ever rendered as text. Hostile claims, header members, key ids and link
+// User data is only ever rendered as text. Hostile claims, header members, key ids and link
 // parameters stay inert (no script runs, no dialog, no new script/img/iframe/svg/a[href] elements, no
 // event-handler attributes, no navigation) and readable (the text is on screen as typed, and a 20,000
 // character line does not widen the page).

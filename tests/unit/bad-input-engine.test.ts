@@ -1,4 +1,4 @@
-// Issue 6 at the engine level, beyond token*.test.ts and keys.test.ts: the chaos corpus the e2e test
+// Hardening at the engine level, beyond token*.test.ts and keys.test.ts: the chaos corpus the e2e test
 // pastes (tests/e2e/chaos-corpus.ts, same seed) run straight through the core. detectKey never throws
 // (a broken key is a `kind: 'error'` detection with a KeyError code), decodeToken throws only
 // TokenError, and verifyToken/signToken settle with a verdict or a typed error, never anything else.

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// Issue 6: "An error in one panel is caught by an error boundary that keeps the rest of the page and the
+// "An error in one panel is caught by an error boundary that keeps the rest of the page and the
 // user's input, and offers to reset that panel." No input found so far crashes a real panel (the chaos
 // test looks for one), so a panel that throws on a marker token stands in for a rendering bug, beside
 // the real token box and the app store. The environment override is this docblock: vite.config.ts

@@ -1,4 +1,4 @@
-// A real HTTP server on 127.0.0.1 (random port, closed afterwards) serves every case of issue 4; a recording
+// A real HTTP server on 127.0.0.1 (random port, closed afterwards) serves every case of the JWKS fetcher; a recording
 // fetchImpl proves refused URLs are never requested, and a rejecting one stands in for the browser's CORS TypeError.
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

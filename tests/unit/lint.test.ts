@@ -109,6 +109,18 @@ describe('lintToken', () => {
     expect(ids({ alg: 'RS256' })).toEqual([]);
   });
 
+  it('keeps the x5c warning when trust anchors are pasted, and says the chain is checked against them', () => {
+    const token = `${b64(JSON.stringify({ alg: 'RS256', x5c: ['MII'] }))}.${b64(JSON.stringify(GOOD_PAYLOAD))}.c2ln`;
+    const [without] = lintToken(decodeToken(token), { nowMs: NOW });
+    const [withAnchors] = lintToken(decodeToken(token), { nowMs: NOW, trustAnchorsGiven: true });
+    expect(without).toMatchObject({ id: 'header-x5c', severity: 'warning' });
+    expect(without?.message).toMatch(/never used to verify on the token's word/);
+    expect(without?.message).toMatch(/Paste the issuer's root certificate as a trust anchor/);
+    expect(withAnchors).toMatchObject({ id: 'header-x5c', severity: 'warning', reference: without?.reference });
+    expect(withAnchors?.message).toMatch(/checked against the trust anchors you pasted/);
+    expect(withAnchors?.message).toMatch(/only when the chain reaches one of them/);
+  });
+
   it('notes, without the embedded-key alarm, the public jwk of a DPoP proof, which has no exp or aud by design', () => {
     const jwk = {
       kty: 'EC',

@@ -1,7 +1,7 @@
 // The negative-test script run for real, with bash and with zsh, against two servers on 127.0.0.1: a strict
 // PyJWT verifier (pinned algorithm, audience, issuer, exp required), which must pass every case (exit 0), and a
 // deliberately broken one, against which the script must fail with exactly its bugs named FAIL.
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +11,11 @@ import { keyPair } from '../fixtures/fixtures';
 import { buildNegativePack, buildNegativeScript, type NegativePack } from '../../src/core/negative';
 import { signToken } from '../../src/core/sign';
 import { decodeToken } from '../../src/core/token';
+import { BASH, CURL, PYTHON_WITH_PYJWT, requireTools, ZSH } from './required-tools';
 
-const PYTHON = '/usr/bin/python3';
+const PYTHON = PYTHON_WITH_PYJWT.path;
 const SERVERS = new URL('../servers/', import.meta.url).pathname;
-const SHELLS = ['/bin/bash', '/usr/bin/zsh'].filter((p) => existsSync(p));
-const HAS_PYJWT =
-  existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import jwt, cryptography'], { stdio: 'ignore' }).status === 0;
-const HAS_CURL = existsSync('/usr/bin/curl');
+const SHELLS = [BASH.path, ZSH.path];
 
 const AUDIENCE = 'https://api.example';
 const ISSUER = 'https://issuer.example';
@@ -78,7 +76,8 @@ function readyNames(pack: NegativePack): string[] {
 
 const FIXTURE_KEYS = { RS256: 'rsa-2048', ES256: 'ec-p256' } as const;
 
-describe.skipIf(!HAS_PYJWT || !HAS_CURL)('the negative-test script against real servers', { timeout: 180_000 }, () => {
+describe('the negative-test script against real servers', { timeout: 180_000 }, () => {
+  beforeAll(() => requireTools(BASH, ZSH, CURL, PYTHON_WITH_PYJWT));
   const dir = mkdtempSync(join(tmpdir(), 'negative-servers-'));
   const servers: Server[] = [];
   afterAll(async () => {
@@ -194,15 +193,4 @@ describe.skipIf(!HAS_PYJWT || !HAS_CURL)('the negative-test script against real 
       }
     });
   }
-
-  it.skipIf(SHELLS.length > 1)('zsh is not installed here, so the script ran with bash only', () => {
-    expect(SHELLS).toEqual(['/bin/bash']);
-  });
 });
-
-it.skipIf(HAS_PYJWT && HAS_CURL)(
-  'Debian python3-jwt, python3-cryptography or curl is missing, so the server tests did not run',
-  () => {
-    expect(HAS_PYJWT && HAS_CURL).toBe(false);
-  },
-);

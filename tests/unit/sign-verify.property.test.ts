@@ -91,7 +91,7 @@ const encode = (bytes: Uint8Array, encoding: (typeof ENCODINGS)[number]): string
   Buffer.from(bytes).toString(encoding);
 
 describe('HMAC secret readings property', () => {
-  // Short secrets included on purpose: under 32 bytes is a lint warning, never a refusal (issue 2, Lint).
+  // Short secrets included on purpose: under 32 bytes is a lint warning, never a refusal.
   it(`any secret of 1-96 bytes signs in one reading and verifies in another (${NUM_RUNS} runs)`, async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,4 +1,4 @@
-// The generated commands are run for real: bash (and zsh when installed) execute the curl snippet against an echo
+// The generated commands are run for real: bash and zsh execute the curl snippet against an echo
 // server on 127.0.0.1, and the fetch snippet runs in Node, so quoting bugs show up as a wrong header or body.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,12 +16,10 @@ import {
   SnippetError,
   type SnippetOptions,
 } from '../../src/core/snippets';
+import { BASH, CURL, requireTools, ZSH } from './required-tools';
 
 const run = promisify(execFile);
-const CURL = '/usr/bin/curl';
-const SHELLS = ['/bin/bash', '/usr/bin/zsh'].filter((p) => existsSync(p));
-const HAS_CURL = existsSync(CURL);
-const HAS_ZSH = SHELLS.includes('/usr/bin/zsh');
+const SHELLS = [BASH.path, ZSH.path];
 const HAS_HTTPIE = ['/usr/bin/http', '/usr/local/bin/http'].some((p) => existsSync(p));
 
 // A proxy or a ~/.curlrc on the test machine must not reroute the request away from 127.0.0.1.
@@ -106,6 +104,7 @@ describe('shellQuote', () => {
 
   for (const shell of SHELLS) {
     it(`round-trips any string through ${shell} unchanged (property test)`, async () => {
+      requireTools(shell === ZSH.path ? ZSH : BASH);
       const text = fc.oneof(
         fc.string({ unit: 'grapheme', maxLength: 30 }),
         fc.string({ unit: fc.constantFrom(...'\'"$`\\!\n\t *?[]~#&;|<>(){}=%'.split('')), maxLength: 20 }),
@@ -144,7 +143,8 @@ describe('buildCurl', () => {
   });
 
   // 33 curl processes per test: allow for a loaded machine.
-  describe.skipIf(!HAS_CURL)(`runs against a local echo server (${CURL})`, { timeout: 60_000 }, () => {
+  describe(`runs against a local echo server (${CURL.path})`, { timeout: 60_000 }, () => {
+    beforeAll(() => requireTools(BASH, ZSH, CURL));
     for (const shell of SHELLS) {
       it(`${shell}: Bearer, raw and custom schemes send exactly the token`, async () => {
         const cases = (
@@ -178,17 +178,14 @@ describe('buildCurl', () => {
     }
   });
 
-  it.skipIf(!HAS_CURL)('sends HEAD with --head, which does not wait for a body', async () => {
+  it('sends HEAD with --head, which does not wait for a body', async () => {
+    requireTools(BASH, CURL);
     const command = buildCurl(opts({ method: 'head' }));
     expect(command.startsWith('curl --head ')).toBe(true);
     last = undefined;
     const { stdout } = await run('/bin/bash', ['-c', command], { env: childEnv, timeout: 5_000 });
     expect(stdout).toMatch(/^HTTP\/1\.1 200/);
     expect(last).toMatchObject({ method: 'HEAD', authorization: `Bearer ${JWT}` });
-  });
-
-  it.skipIf(HAS_ZSH)('zsh is not installed here, so the curl snippet was run with bash only', () => {
-    expect(HAS_ZSH).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-// The link reader and writer of the UI (CONTRACT.md §1), and the JSON helpers the store uses: pure
+// The link reader and writer of the UI (docs/interface.md §1), and the JSON helpers the store uses: pure
 // functions, so they are tested here rather than through the browser.
 import { describe, expect, it } from 'vitest';
 import { buildLink, readLink } from '../../src/state/link';

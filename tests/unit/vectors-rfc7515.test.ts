@@ -61,7 +61,7 @@ describe('RFC 7515 A.1: HS256', () => {
     expect(result.signature, result.message).toBe('invalid');
     expect(
       result.matchingSecretEncoding,
-      'verify: a secret that only verifies under another reading must name that reading (issue 2, Keys)',
+      'verify: a secret that only verifies under another reading must name that reading',
     ).toBe('base64url');
   });
 

@@ -375,7 +375,7 @@ describe('verifyToken on arbitrary input', () => {
 
 describe('verifyDecodedToken', () => {
   const secret = 'a-string-secret-at-least-256-bits-long';
-  // A large claim set, as the Decode view holds it already decoded (issue 7: 1 MB payloads).
+  // A large claim set, as the Decode view holds it already decoded (1 MB payloads).
   const big = { ...payload, groups: Array.from({ length: 20_000 }, (_, i) => `group-${i}:read write`) };
 
   it('gives the verdict verifyToken gives, for the valid token and a tampered one', async () => {

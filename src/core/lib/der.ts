@@ -1,7 +1,7 @@
 // A deliberately small DER (X.690) reader and writer: just enough to classify SPKI, PKCS#8, PKCS#1,
 // SEC1 and X.509 structures and to wrap PKCS#1/SEC1 keys into PKCS#8/SPKI for WebCrypto.
 // Why not asn1js or @peculiar/asn1-*: together they add tens of KB gzip to the bundle that must stay
-// under 90 KB before the first decode (issue 7), and we only need definite-length DER, never BER.
+// under 90 KB before the first decode, and we only need definite-length DER, never BER.
 // Every function here is covered by tests/unit/der.test.ts.
 import { CoreError } from '../errors';
 

@@ -4,7 +4,7 @@ import { shellQuote } from '../snippets';
 import { JwksError } from './jwks-error';
 import { checkJwksUrl } from './jwks-url';
 
-/** A key set is a few KB; a megabyte is far beyond any real one, so reading stops there (issue 4). */
+/** A key set is a few KB; a megabyte is far beyond any real one, so reading stops there. */
 export const MAX_JWKS_BYTES = 1024 * 1024;
 export const DEFAULT_JWKS_TIMEOUT_MS = 10_000;
 

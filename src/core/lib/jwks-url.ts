@@ -1,4 +1,4 @@
-// Which URLs the app may fetch a key set from (issue 4): https anywhere, plain http only on this machine.
+// Which URLs the app may fetch a key set from: https anywhere, plain http only on this machine.
 
 export type JwksUrlCheck = { ok: true; url: URL } | { ok: false; code: 'url' | 'insecure-http'; message: string };
 

@@ -89,7 +89,7 @@ function lintHeaderJwk(header: Header, out: LintFinding[]): boolean {
   return true;
 }
 
-function lintEmbeddedKeys(header: Header, out: LintFinding[]): void {
+function lintEmbeddedKeys(header: Header, out: LintFinding[], trustAnchorsGiven: boolean): void {
   const dpopJwk = lintHeaderJwk(header, out);
   if (header.jwk !== undefined && !dpopJwk) {
     out.push({
@@ -104,8 +104,10 @@ function lintEmbeddedKeys(header: Header, out: LintFinding[]): void {
     out.push({
       id: 'header-x5c',
       severity: 'warning',
-      message:
-        'The header carries a certificate chain (x5c). It is never used to verify automatically: trusting it without validating the chain to a trusted root accepts any self-signed token.',
+      // Only the leaf of a chain that reaches a root the user pasted may verify; say which case this is.
+      message: trustAnchorsGiven
+        ? 'The header carries a certificate chain (x5c). It is checked against the trust anchors you pasted, and its leaf key verifies the signature only when the chain reaches one of them. A verifier must do the same: trusting x5c without validating the chain to a trusted root accepts any self-signed token.'
+        : "The header carries a certificate chain (x5c). It is never used to verify on the token's word: trusting it without validating the chain to a trusted root accepts any self-signed token. Paste the issuer's root certificate as a trust anchor to have the chain checked.",
       reference: 'RFC 7515 §4.1.6; RFC 8725 §3.10',
     });
   }
@@ -187,10 +189,11 @@ function lintCritAndTyp(header: Header, out: LintFinding[]): void {
   }
 }
 
-export function lintHeader(header: Header): LintFinding[] {
+/** `trustAnchorsGiven`: the user pasted root certificates to judge an `x5c` chain against. */
+export function lintHeader(header: Header, trustAnchorsGiven = false): LintFinding[] {
   const out: LintFinding[] = [];
   lintAlg(header, out);
-  lintEmbeddedKeys(header, out);
+  lintEmbeddedKeys(header, out, trustAnchorsGiven);
   lintKid(header, out);
   lintCritAndTyp(header, out);
   return out;

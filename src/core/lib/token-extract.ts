@@ -5,7 +5,7 @@ import { decodeBase64url, findBase64urlProblem } from './token-base64url';
 export type NamedToken = { name: string; token: string };
 
 // Parameter names whose value is shown even when it does not look like a JWT, so a broken token in a link
-// still opens and shows its decoding error (CONTRACT.md §1).
+// still opens and shows its decoding error (docs/interface.md §1).
 const TOKEN_PARAMETERS = new Set([
   'token',
   'id_token',

@@ -4,6 +4,7 @@
 export { X5C_CODES } from './types';
 export type * from './types';
 export { listCertificateChain } from './list-chain';
+export { judgeJwksCertificateChains } from './judge-jwks-chains';
 export { listJwksCertificateChains } from './list-jwks-chains';
 export { parseTrustAnchors } from './parse-trust-anchors';
 export { validateCertificateChain, type ChainOptions } from './validate-chain';

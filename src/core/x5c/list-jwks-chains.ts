@@ -34,17 +34,14 @@ function sameKey(jwk: Record<string, unknown>, leaf: ReadCertificate): boolean |
   return undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * The certificate chains of a JWKS (or of one JWK), as text or parsed JSON: one entry per key that has `x5c`.
- * Returns `{ ok: false }` when the input is neither. Never throws.
- */
-export async function listJwksCertificateChains(
+/** The keys of a JWKS (or a lone JWK), as text or parsed JSON; `ok: false` with words when it is neither. */
+export function jwksKeyObjects(
   input: string | unknown,
-): Promise<{ ok: true; keys: JwkCertificateChain[] } | { ok: false; message: string }> {
+): { ok: true; keys: unknown[] } | { ok: false; message: string } {
   let value: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -56,8 +53,20 @@ export async function listJwksCertificateChains(
   const keys =
     isObject(value) && Array.isArray(value.keys) ? (value.keys as unknown[]) : isObject(value) ? [value] : undefined;
   if (!keys) return { ok: false, message: 'This is neither a JWKS ({"keys": [...]}) nor a JWK (a JSON object).' };
+  return { ok: true, keys };
+}
+
+/**
+ * The certificate chains of a JWKS (or of one JWK), as text or parsed JSON: one entry per key that has `x5c`.
+ * Returns `{ ok: false }` when the input is neither. Never throws.
+ */
+export async function listJwksCertificateChains(
+  input: string | unknown,
+): Promise<{ ok: true; keys: JwkCertificateChain[] } | { ok: false; message: string }> {
+  const parsed = jwksKeyObjects(input);
+  if (!parsed.ok) return parsed;
   const out: JwkCertificateChain[] = [];
-  for (const [index, jwk] of keys.entries()) {
+  for (const [index, jwk] of parsed.keys.entries()) {
     if (!isObject(jwk) || jwk.x5c === undefined) continue;
     const { listing, read } = await readX5c(jwk.x5c);
     const leaf = read.find((c) => c.ref.index === 0);

@@ -203,3 +203,9 @@ export type JwkCertificateChain = {
   keyMatchesCertificate?: boolean;
   findings: X5cFinding[];
 };
+
+/** A JWKS key's chain with its verdict against the trust anchors (`judgeJwksCertificateChains`). */
+export type JwkChainVerdict = JwkCertificateChain & {
+  /** `invalid` also when the key is not its x5c[0]'s key, or its `x5t#S256`/`x5t` names another certificate. */
+  verdict: X5cChainVerdict;
+};

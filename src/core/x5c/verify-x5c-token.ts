@@ -42,14 +42,15 @@ export function thumbprintFindings(
   return findings;
 }
 
-function withThumbprints(chain: X5cChainVerdict, header: Record<string, unknown>): X5cChainVerdict {
-  const leaf = chain.chain.certificates[0];
-  if (leaf?.kind !== 'certificate') return chain;
-  const findings = thumbprintFindings(header, leaf);
-  const [first] = findings;
-  if (!first) return chain;
-  if (chain.state === 'invalid') return { ...chain, findings: [...chain.findings, ...findings] };
-  // A thumbprint that names another certificate outweighs a trusted or untrusted chain.
+/**
+ * The chain verdict with findings made outside path validation (thumbprints, a JWK's own key): an `invalid`
+ * finding outweighs a trusted or untrusted chain; on an invalid chain it is listed after the deciding reason.
+ */
+export function withInvalidFindings(chain: X5cChainVerdict, findings: X5cFinding[]): X5cChainVerdict {
+  const first = findings.find((f) => f.effect === 'invalid');
+  if (!first || chain.state === 'invalid') {
+    return findings.length === 0 ? chain : { ...chain, findings: [...chain.findings, ...findings] };
+  }
   const { path: _path, ...rest } = chain;
   return {
     ...rest,
@@ -57,8 +58,14 @@ function withThumbprints(chain: X5cChainVerdict, header: Record<string, unknown>
     code: first.code,
     message: first.message,
     certificate: first.certificate,
-    findings: [...findings, ...chain.findings],
+    findings: [first, ...findings.filter((f) => f !== first), ...chain.findings],
   };
+}
+
+function withThumbprints(chain: X5cChainVerdict, header: Record<string, unknown>): X5cChainVerdict {
+  const leaf = chain.chain.certificates[0];
+  if (leaf?.kind !== 'certificate') return chain;
+  return withInvalidFindings(chain, thumbprintFindings(header, leaf));
 }
 
 function leafPem(chain: X5cChainVerdict): { pem: string; name: string } | undefined {

@@ -1,10 +1,11 @@
 // The two verdicts (`signature-status`, `claims-status`): words and an icon, never colour alone
-// (issue 6), announced through aria-live. `data-request` changes with every verification so a
-// MutationObserver sees each new verdict even when its words did not change (issue 7 bench).
-import type { ReactNode } from 'react';
+// (WCAG 1.4.1), announced through aria-live. `data-request` changes with every verification so a
+// MutationObserver sees each new verdict even when its words did not change (the bench relies on it).
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
 import { Verdict } from '../../components/Verdict';
-import { actions, selectDecode, selectKeyDetection, useAppState } from '../../state';
+import { actions, selectDecode, selectKeyDetection, selectTokenHasX5c, useAppState } from '../../state';
+import type { X5cVerificationState } from '../../state';
 
 /** Brings the key-set panel's explanation into view and moves focus there (keyboard and screen readers follow). */
 function showJwksError(): void {
@@ -13,7 +14,15 @@ function showJwksError(): void {
   box?.focus({ preventScroll: true });
 }
 
-export function SignatureStatus() {
+type X5cView = ComponentType<{ x5c: X5cVerificationState }>;
+
+/**
+ * For a token with x5c, given by the app (the x5c feature's, loaded lazily): `Verdict`, the verdict while the
+ * key box is empty; `KeyBoxNote`, a line under the key box's verdict saying which key decided.
+ */
+export type X5cViews = { Verdict: X5cView; KeyBoxNote: X5cView };
+
+export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
   const hasKey = useAppState((s) => s.keyText.trim() !== '');
   // Key text that is only whitespace: a secret copied without its text, not "no key".
@@ -25,6 +34,8 @@ export function SignatureStatus() {
   const keySetUrl = useAppState((s) => s.keySetUrl);
   const keySource = useAppState((s) => s.keySource);
   const keySetFailure = useAppState((s) => s.keySetFailure);
+  const hasX5c = useAppState((s) => selectTokenHasX5c(s.tokenText));
+  const x5c = useAppState((s) => s.x5c);
   const request = verification.requestId;
   const fromHeader = verification.status !== 'idle' && verification.keyFrom === 'header-jwk';
   // A DPoP proof verified with its own header jwk: say where the key came from and why that is right here.
@@ -50,7 +61,14 @@ export function SignatureStatus() {
       proves only that they belong together, not who signed the token. Check it with the issuer&apos;s own key.
     </p>
   ) : null;
-  // Issue 4: a verdict reached with a fetched key set names where the keys came from.
+  // A token with x5c: the key box, when filled, decides; the note says so (and which key it was).
+  const x5cNote =
+    hasX5c && x5cViews ? (
+      <Suspense fallback={null}>
+        <x5cViews.KeyBoxNote x5c={x5c} />
+      </Suspense>
+    ) : null;
+  // A verdict reached with a fetched key set names where the keys came from.
   const fromUrl = keySetUrl ? (
     <>
       {' '}
@@ -82,6 +100,23 @@ export function SignatureStatus() {
         The token has no {outcome.decoded.missingParts.join(' and no ')} part: it was cut short, so its signature cannot
         be checked. Copy the whole token again from the source.
       </Verdict>
+    );
+  } else if (hasX5c && !hasKey && x5cViews) {
+    const checking = (
+      <Verdict
+        testId="signature-status"
+        state="no-key"
+        tone="neutral"
+        icon="…"
+        title="Checking the certificate chain"
+        busy
+        request={x5c.requestId}
+      />
+    );
+    verdict = (
+      <Suspense fallback={checking}>
+        <x5cViews.Verdict x5c={x5c} />
+      </Suspense>
     );
   } else if (!hasKey && !fromHeader && keySetFailure !== undefined) {
     // The user asked for keys and none came: say so here, where they look, and lead to the explanation.
@@ -173,6 +208,7 @@ export function SignatureStatus() {
             </>
           ) : null}
           {fromUrl}
+          {x5cNote}
         </Verdict>
       );
     } else {
@@ -192,6 +228,7 @@ export function SignatureStatus() {
           {result.message}
           {headerNote}
           {fromUrl}
+          {x5cNote}
           {result.matchingSecretEncoding ? (
             <button
               type="button"

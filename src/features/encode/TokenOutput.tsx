@@ -2,10 +2,26 @@
 // and the last good token visibly stale.
 import { Fragment, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
-import { appStore, useAppState, type SdJwtOutput } from '../../state';
+import { appStore, useAppState, type EncryptedOutput, type SdJwtOutput } from '../../state';
 
 function JwsParts({ token }: { token: string }) {
   const parts = token.split('.');
+  if (parts.length === 5) {
+    // A JWE (RFC 7516 §7.1): header, encrypted key, IV, ciphertext, tag, in the token box's colours.
+    return (
+      <>
+        <span className="token-header">{parts[0]}</span>
+        <span className="token-dot">.</span>
+        <span className="token-encrypted-key">{parts[1]}</span>
+        <span className="token-dot">.</span>
+        <span className="token-iv">{parts[2]}</span>
+        <span className="token-dot">.</span>
+        <span className="token-payload">{parts[3]}</span>
+        <span className="token-dot">.</span>
+        <span className="token-signature">{parts[4]}</span>
+      </>
+    );
+  }
   if (parts.length !== 3) return <>{token}</>;
   return (
     <>
@@ -47,14 +63,55 @@ function sdJwtCaption(output: SdJwtOutput): string {
   return `SD-JWT presentation: ${sent} of ${n} disclosures sent, ${presentation.kbJwt ? 'with' : 'without'} a Key Binding JWT.`;
 }
 
+/** What an encrypted output holds: the JWE's algorithms and recipient, and the signed token inside. */
+function EncryptedCaption({ encrypted }: { encrypted: EncryptedOutput }) {
+  const { alg, enc } = encrypted.header;
+  return (
+    <div data-testid="token-output-encrypted" className="space-y-2 text-sm text-slate-700 dark:text-slate-300">
+      <p>
+        Encrypted (JWE, {String(alg)} with {String(enc)}) to {encrypted.keyLabel}. Inside: the signed token below
+        (nested JWT, <code className="font-mono">cty: &quot;JWT&quot;</code>).
+      </p>
+      {encrypted.warnings.length > 0 ? (
+        <ul className="space-y-1">
+          {encrypted.warnings.map((warning) => (
+            <li key={warning}>
+              <span aria-hidden="true">ℹ </span>
+              {warning}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <details>
+        <summary className="cursor-pointer">The signed token inside</summary>
+        <p
+          data-testid="token-output-inner"
+          tabIndex={0}
+          className="token-layer mt-1 rounded-md border border-slate-300 dark:border-slate-700"
+        >
+          {encrypted.inner}
+        </p>
+        <CopyButton testId="copy-inner-token" label="Copy the signed token" getText={() => encrypted.inner} />
+      </details>
+    </div>
+  );
+}
+
 export function TokenOutput() {
   const signing = useAppState((s) => s.signing);
+  // The caption of the last encrypted token stays while the next one is made (no flicker on every keystroke).
+  const encryptionOn = useAppState((s) => s.encryption.enabled);
+  const detachOn = useAppState((s) => s.signDetached);
+  const [lastEncrypted, setLastEncrypted] = useState<EncryptedOutput>();
+  const latest = signing.status === 'done' ? signing.encrypted : undefined;
+  if (latest && latest !== lastEncrypted) setLastEncrypted(latest);
+  const encrypted = encryptionOn ? (latest ?? lastEncrypted) : undefined;
   const stale = signing.status === 'error';
   const sdJwtEnabled = useAppState((s) => s.sdJwt.enabled);
   // The caption of the last SD-JWT stays while the next one is signed (no flicker on every keystroke).
   const [sdJwt, setSdJwt] = useState<SdJwtOutput>();
-  const latest = signing.status === 'done' ? signing.sdJwt : undefined;
-  if (latest && latest !== sdJwt) setSdJwt(latest);
+  const latestSdJwt = signing.status === 'done' ? signing.sdJwt : undefined;
+  if (latestSdJwt && latestSdJwt !== sdJwt) setSdJwt(latestSdJwt);
   return (
     <div className="space-y-3">
       <div aria-live="polite">
@@ -66,11 +123,12 @@ export function TokenOutput() {
             className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
           >
             <p className="font-semibold">
-              <span aria-hidden="true">✕ </span>Not signed
+              <span aria-hidden="true">✕ </span>
+              {signing.stage === 'encrypt' ? 'Signed, but not encrypted' : 'Not signed'}
             </p>
             <p className="mt-1">{signing.message}</p>
             {signing.token ? (
-              <p className="mt-1">The token below is the last one that was signed and is out of date.</p>
+              <p className="mt-1">The token below is the last one that was made and is out of date.</p>
             ) : null}
           </div>
         ) : null}
@@ -80,7 +138,7 @@ export function TokenOutput() {
         data-state={signing.status}
         data-stale={stale || undefined}
         data-request={signing.requestId}
-        aria-label="Signed token"
+        aria-label={encrypted ? 'Encrypted token' : 'Signed token'}
         role="textbox"
         aria-readonly="true"
         tabIndex={0}
@@ -88,9 +146,16 @@ export function TokenOutput() {
       >
         {signing.token.includes('~') ? <SdJwtParts token={signing.token} /> : <JwsParts token={signing.token} />}
       </div>
+      {encrypted ? <EncryptedCaption encrypted={encrypted} /> : null}
       {sdJwtEnabled && sdJwt ? (
         <p data-testid="token-output-kind" className="text-sm text-slate-700 dark:text-slate-300">
           {sdJwtCaption(sdJwt)}
+          {encryptionOn || detachOn ? ' Not encrypted or detached: those options apply to a plain JWT.' : null}
+        </p>
+      ) : null}
+      {signing.status === 'done' && signing.detachedPayload !== undefined ? (
+        <p data-testid="token-output-detached" className="text-sm text-slate-700 dark:text-slate-300">
+          Detached (RFC 7515 Appendix F): the payload part is empty; the receiver must have the payload to verify.
         </p>
       ) : null}
       <div className="flex items-center gap-2">

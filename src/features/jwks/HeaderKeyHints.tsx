@@ -35,8 +35,11 @@ export function HeaderKeyHints({ header, onSuggest }: Props) {
           </p>
           <p>
             A signature checked with a key the token brings proves nothing: anyone can sign a token with their own key
-            and embed it. The workbench never uses it to verify. Get the issuer&apos;s key from a source you trust (its
-            JWKS URL or a PEM it published).
+            and embed it. {embedded.includes('jwk') ? 'The workbench never uses an embedded jwk to verify. ' : null}
+            {embedded.includes('x5c')
+              ? 'The leaf of the x5c chain verifies only when the chain reaches a root certificate you paste as a trust anchor. '
+              : null}
+            Get the issuer&apos;s key from a source you trust (its JWKS URL or a PEM it published).
           </p>
         </div>
       )}

@@ -1,4 +1,4 @@
-// JWKS / OpenID Connect panel (issue 4): fetch a key set from a URL the user typed or confirmed,
+// JWKS / OpenID Connect panel: fetch a key set from a URL the user typed or confirmed,
 // list its keys, and make it the verification key. Network I/O is the core's (src/core/jwks.ts);
 // this panel only decides *when* (explicit action) and renders the outcome.
 import { useCallback, useEffect, useId, useState } from 'react';
@@ -16,7 +16,7 @@ const asObject = (value: unknown): Record<string, unknown> | undefined =>
 
 export function JwksPanel() {
   const ids = useId();
-  // Off the keystroke's critical path (issue 7): one consistent state, as of the last idle moment.
+  // Off the keystroke's critical path: one consistent state, as of the last idle moment.
   const tokenText = useIdleAppState((s) => s.tokenText);
   const keyText = useIdleAppState((s) => s.keyText);
   const keySource = useIdleAppState((s) => s.keySource);

@@ -1,4 +1,4 @@
-// The `jwks-status` line (CONTRACT.md): data-state idle | loading | loaded | error, with the core's
+// The `jwks-status` line (docs/interface.md): data-state idle | loading | loaded | error, with the core's
 // message (it says what happened and what to do) and, where it helps, a curl command to copy.
 import { CopyButton } from '../../components/CopyButton';
 import { useElapsedSeconds } from '../../components/useElapsedSeconds';

@@ -1,4 +1,4 @@
-// The fetched key set as a table (issue 4): one row per key, marking the key the token's `kid`
+// The fetched key set as a table: one row per key, marking the key the token's `kid`
 // names and the key that verified the signature.
 import type { JwksKeySummary } from '../../core/jwks';
 

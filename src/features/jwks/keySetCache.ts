@@ -1,4 +1,4 @@
-// Fetched key sets, kept for this page session only (issue 4): a module-level Map, never persisted,
+// Fetched key sets, kept for this page session only: a module-level Map, never persisted,
 // gone on reload. The refresh button bypasses it. The panel's own inputs are kept the same way, so
 // switching to the Encode view and back does not lose them.
 import type { JwksFetchState } from './useJwksFetch';

@@ -5,7 +5,7 @@ import { DEFAULT_JWKS_TIMEOUT_MS, JwksError, checkJwksUrl, fetchKeySet, summariz
 import type { JwksKeySummary, KeySetResult } from '../../core/jwks';
 import { cacheKeySet, readCachedKeySet } from './keySetCache';
 
-/** Issue 4: "Timeout (10 s, cancellable)"; the core applies it to each request. */
+/** "Timeout (10 s, cancellable)"; the core applies it to each request. */
 export const JWKS_TIMEOUT_MS = DEFAULT_JWKS_TIMEOUT_MS;
 
 export type LoadedKeySet = { result: KeySetResult; summaries: JwksKeySummary[] };

@@ -2,7 +2,14 @@
 // with the detected format (`key-kind`) and, for HMAC secrets, how the text is read (`secret-encoding`).
 import { useLayoutEffect, useRef, useState } from 'react';
 import { SECRET_ENCODINGS, type SecretEncoding } from '../../core/types';
-import { actions, formatCount, LARGE_TEXT_CHARS, selectKeyDetection, useAppState } from '../../state';
+import {
+  actions,
+  formatCount,
+  LARGE_TEXT_CHARS,
+  selectEncKeyDetection,
+  selectKeyDetection,
+  useAppState,
+} from '../../state';
 import { Icon } from '../../components/Icon';
 
 const ENCODING_LABELS: Record<SecretEncoding, string> = {
@@ -33,7 +40,12 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
   const keyText = useAppState((s) => s.keyText);
   const keySource = useAppState((s) => s.keySource);
   const secretEncoding = useAppState((s) => s.secretEncoding);
-  const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
+  // A decryption key is read as a JWE key: X25519 keys are usable, a JWKS keeps its encryption entries.
+  const detection = useAppState((s) =>
+    purpose === 'decrypt'
+      ? selectEncKeyDetection(s.keyText, s.secretEncoding)
+      : selectKeyDetection(s.keyText, s.secretEncoding),
+  );
   const showEncoding = detection.kind === 'secret' || (hmac && detection.kind === 'empty');
   const placeholder = PLACEHOLDER[purpose];
   // A pasted key set can be megabytes (10,000 keys are 2.4 MB), and Chromium took seconds to lay out that much
@@ -97,7 +109,10 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
           detection.blank !== undefined ? (
             `Only whitespace (${detection.blank}): that is not a key. Paste the secret or key itself.`
           ) : (
-            (emptyText ?? 'No key: the signature cannot be checked until you paste one.')
+            (emptyText ??
+            (purpose === 'decrypt'
+              ? 'No key: the token cannot be decrypted until you paste one.'
+              : 'No key: the signature cannot be checked until you paste one.'))
           )
         ) : detection.kind === 'error' ? (
           <>
@@ -111,7 +126,7 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
           </>
         )}
       </p>
-      {detection.kind === 'secret' && detection.looksLikePublicKey ? (
+      {detection.kind === 'secret' && detection.looksLikePublicKey && purpose !== 'decrypt' ? (
         <p role="note" className="text-sm text-amber-900 dark:text-amber-200">
           <span aria-hidden="true">⚠ </span>
           This looks like a public key being used as an HMAC secret — the classic key-confusion attack (RFC 8725 §2.1).

@@ -1,12 +1,11 @@
 // The public half of a generated key as PEM, JWK and JWKS, each with copy and download, so it
 // can be registered with a service. Key text lives in React state only: nothing is persisted.
-import type { JwsAlgorithm } from '../../core/types';
 import { CopyButton } from '../../components/CopyButton';
-import { downloadText } from './downloadText';
+import { downloadText } from '../../components/downloadText';
 import { EXPORT_MIME, publicKeyFileName } from './keygenChoices';
 import type { PublicExportKind } from './keygenChoices';
 
-type Props = { alg: JwsAlgorithm; pem?: string | undefined; jwk?: string | undefined; jwks?: string | undefined };
+type Props = { alg: string; pem?: string | undefined; jwk?: string | undefined; jwks?: string | undefined };
 
 const TITLES: Record<PublicExportKind, string> = {
   pem: 'Public key (PEM, SPKI)',
@@ -14,7 +13,7 @@ const TITLES: Record<PublicExportKind, string> = {
   jwks: 'Public key set (JWKS)',
 };
 
-function ExportBlock({ alg, kind, text }: { alg: JwsAlgorithm; kind: PublicExportKind; text: string }) {
+function ExportBlock({ alg, kind, text }: { alg: string; kind: PublicExportKind; text: string }) {
   const fileName = publicKeyFileName(alg, kind);
   const headingId = `keygen-export-${kind}`;
   return (

@@ -1,5 +1,5 @@
-// Keys the user explicitly saved (issue 5: "Keys and secrets live only in memory unless the user
-// explicitly saves a key"). Nothing is written unless Save is pressed. localStorage rather than IndexedDB:
+// Keys the user explicitly saved (keys and secrets live only in memory unless the user
+// explicitly saves a key). Nothing is written unless Save is pressed. localStorage rather than IndexedDB:
 // a few small strings, synchronous reads for the first render, and it works on file:// in Chromium.
 // The storage key is separate from the preferences (src/state/preferences.ts), which never hold a key.
 import { uuidV4 } from '../../core/templates';

@@ -1,6 +1,8 @@
 // What the key generator offers, and how its outputs are named. Pure data: the generation itself is
 // in src/core/keygen.ts (loaded lazily by useKeyGenerator).
 import { ALGORITHM_FAMILY, JWS_ALGORITHMS } from '../../core/types';
+import type { JweContentEncryption, JweKeyAlgorithm } from '../../core/jwe/algorithms';
+import type { EncryptionCurve } from '../../core/jwe/generate-key';
 import type { JwsAlgorithm } from '../../core/types';
 
 export const KEYGEN_ALGORITHMS: readonly JwsAlgorithm[] = JWS_ALGORITHMS;
@@ -45,9 +47,9 @@ export function describeKeyChoice(alg: JwsAlgorithm, modulusLength: RsaModulusLe
 
 export type PublicExportKind = 'pem' | 'jwk' | 'jwks';
 
-/** `jwt-workbench-es256-public.pem`, `…-public.jwk.json`, `…-jwks.json`. */
-export function publicKeyFileName(alg: JwsAlgorithm, kind: PublicExportKind): string {
-  const base = `jwt-workbench-${alg.toLowerCase()}`;
+/** `jwt-workbench-es256-public.pem`, `…-public.jwk.json`, `…-jwks.json` (JWE algs too: `…-rsa-oaep-256-…`). */
+export function publicKeyFileName(alg: string, kind: PublicExportKind): string {
+  const base = `jwt-workbench-${alg.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
   if (kind === 'pem') return `${base}-public.pem`;
   if (kind === 'jwk') return `${base}-public.jwk.json`;
   return `${base}-jwks.json`;
@@ -58,3 +60,28 @@ export const EXPORT_MIME: Record<PublicExportKind, string> = {
   jwk: 'application/jwk+json',
   jwks: 'application/jwk-set+json',
 };
+
+/**
+ * Encryption keys the generator offers (JWE, RFC 7518 §4): one per kind of recipient key. `id` is the option
+ * value of `keygen-enc-alg`.
+ */
+export const ENCRYPTION_KEYGEN_CHOICES = [
+  { id: 'RSA-OAEP-256', alg: 'RSA-OAEP-256', label: 'RSA-OAEP-256 (RSA key pair)' },
+  { id: 'RSA-OAEP', alg: 'RSA-OAEP', label: 'RSA-OAEP (RSA key pair, SHA-1)' },
+  { id: 'ECDH-ES+A256KW:P-256', alg: 'ECDH-ES+A256KW', curve: 'P-256', label: 'ECDH-ES+A256KW, EC P-256 key pair' },
+  { id: 'ECDH-ES+A256KW:X25519', alg: 'ECDH-ES+A256KW', curve: 'X25519', label: 'ECDH-ES+A256KW, X25519 key pair' },
+  { id: 'ECDH-ES:P-256', alg: 'ECDH-ES', curve: 'P-256', label: 'ECDH-ES (direct), EC P-256 key pair' },
+  { id: 'A256KW', alg: 'A256KW', label: 'A256KW (256-bit shared key)' },
+  { id: 'A128KW', alg: 'A128KW', label: 'A128KW (128-bit shared key)' },
+  { id: 'dir:A256GCM', alg: 'dir', enc: 'A256GCM', label: 'dir with A256GCM (256-bit shared key)' },
+  { id: 'dir:A128CBC-HS256', alg: 'dir', enc: 'A128CBC-HS256', label: 'dir with A128CBC-HS256 (256-bit shared key)' },
+  { id: 'PBES2-HS256+A128KW', alg: 'PBES2-HS256+A128KW', label: 'PBES2-HS256+A128KW (random password)' },
+] as const satisfies readonly {
+  id: string;
+  alg: JweKeyAlgorithm;
+  curve?: EncryptionCurve;
+  enc?: JweContentEncryption;
+  label: string;
+}[];
+
+export type EncryptionKeygenChoice = (typeof ENCRYPTION_KEYGEN_CHOICES)[number];

@@ -1,5 +1,5 @@
 // Key generation state for the panel. The core's keygen module is imported on first use only
-// (STYLE.md "Lazy by default for weight"): it is not needed for the first paint.
+// (lazy by default, for weight): it is not needed for the first paint.
 import { useCallback, useEffect, useRef, useState } from 'react';
 // Type-only imports are erased from the output: the modules themselves load on demand below.
 import type { GeneratedKey } from '../../core/keygen';

@@ -1,11 +1,11 @@
 // The request that sends the token: curl (and HTTPie, fetch) built by the core, quoted so a paste
-// into bash or zsh runs exactly this request. URL, method and auth style are remembered; the token
-// is whatever the current view shows; the key never appears here.
+// into bash or zsh runs exactly this request. The request lives in the store (the negative-test script
+// sends the same one); URL, method and auth style are remembered; the token is whatever the current view
+// shows; the key never appears here.
 import { useState } from 'react';
 import { buildSnippets, type SnippetAuthStyle, type SnippetKind } from '../../core/snippets';
 import { CopyButton } from '../../components/CopyButton';
-import { formatCount, LARGE_TEXT_CHARS, useAppState } from '../../state';
-import { loadSnippetPreferences, saveSnippetPreferences, type SnippetPreferences } from '../../state/preferences';
+import { actions, bodyAllowed, formatCount, LARGE_TEXT_CHARS, snippetRequestOf, useAppState } from '../../state';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const KINDS: { value: SnippetKind; label: string }[] = [
@@ -27,29 +27,11 @@ function shownToken(token: string): string {
 }
 
 export function SnippetBox({ token }: { token: string }) {
-  const [prefs, setPrefs] = useState<SnippetPreferences>(loadSnippetPreferences);
-  const [body, setBody] = useState('');
+  const prefs = useAppState((s) => s.snippetRequest);
+  const { body } = prefs;
   const [kind, setKind] = useState<SnippetKind>('curl');
-  // A template picked the Authorization style its API expects (src/features/templates/snippetAuth.ts).
-  const authRequest = useAppState((s) => s.snippetAuthRequest);
-  const [seenAuthRequest, setSeenAuthRequest] = useState(authRequest);
-  if (authRequest !== seenAuthRequest) {
-    setSeenAuthRequest(authRequest);
-    if (authRequest) setPrefs({ ...prefs, authStyle: authRequest.style });
-  }
-  const update = (patch: Partial<SnippetPreferences>) => {
-    const next = { ...prefs, ...patch };
-    setPrefs(next);
-    saveSnippetPreferences(next);
-  };
-  const build = (tokenText: string) =>
-    buildSnippets({
-      url: prefs.url,
-      method: prefs.method,
-      token: tokenText,
-      auth: prefs.authStyle === 'custom' ? { style: 'custom', scheme: prefs.scheme } : { style: prefs.authStyle },
-      body: prefs.method === 'GET' || prefs.method === 'HEAD' ? '' : body,
-    });
+  const update = actions.setSnippetRequest;
+  const build = (tokenText: string) => buildSnippets({ ...snippetRequestOf(prefs), token: tokenText });
   const shortened = token.length > LARGE_TEXT_CHARS;
   const result = token ? build(shownToken(token)) : undefined;
   const text = result?.ok ? result[kind] : '';
@@ -58,7 +40,6 @@ export function SnippetBox({ token }: { token: string }) {
     const full = build(token);
     return full.ok ? full[kind] : '';
   };
-  const bodyAllowed = prefs.method !== 'GET' && prefs.method !== 'HEAD';
   return (
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-800 dark:text-slate-100">Send it</h3>
@@ -128,7 +109,7 @@ export function SnippetBox({ token }: { token: string }) {
           </>
         ) : null}
       </div>
-      {bodyAllowed ? (
+      {bodyAllowed(prefs.method) ? (
         <div>
           <label htmlFor="snippet-body" className="field-label">
             JSON body (optional)
@@ -139,7 +120,7 @@ export function SnippetBox({ token }: { token: string }) {
             rows={3}
             value={body}
             spellCheck={false}
-            onChange={(event) => setBody(event.target.value)}
+            onChange={(event) => update({ body: event.target.value })}
             className="field-mono"
           />
         </div>
@@ -184,7 +165,11 @@ export function SnippetBox({ token }: { token: string }) {
         aria-label={`${kind} command`}
         className="max-h-48 overflow-auto rounded-md bg-slate-100 p-3 font-mono text-xs leading-5 break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-900 dark:text-slate-100"
       >
-        {token ? text : 'The command appears once there is a token.'}
+        {!token
+          ? 'The command appears once there is a token.'
+          : result?.ok
+            ? text
+            : 'No command until the request above is fixed.'}
       </pre>
     </div>
   );

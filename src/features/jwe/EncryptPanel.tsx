@@ -1,0 +1,213 @@
+// Encode view: encrypt the signed token to a recipient (`encrypt-toggle`). The output becomes a compact JWE
+// of the signed token, a nested JWT (RFC 7519 §5.2: signed first, then encrypted, `cty: "JWT"`). The choices
+// this browser cannot run are asked of the engine (isJweAlgorithmAvailable), never assumed from its version.
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Icon } from '../../components/Icon';
+import {
+  JWE_ALGORITHM_INFO,
+  JWE_CONTENT_ENCRYPTIONS,
+  JWE_ENCRYPTION_INFO,
+  JWE_KEY_ALGORITHMS,
+  isJweContentEncryption,
+  isJweKeyAlgorithm,
+} from '../../core/jwe/algorithms';
+import { isJweAlgorithmAvailable } from '../../core/jwe/availability';
+import { describeJweKeyNeed } from '../../core/jwe/key-material';
+import { detectKey } from '../../core/keys';
+import { SECRET_ENCODINGS, type SecretEncoding } from '../../core/types';
+import { actions, useAppState } from '../../state';
+
+const ENCODING_LABELS: Record<SecretEncoding, string> = {
+  utf8: 'UTF-8 text',
+  base64url: 'base64url',
+  base64: 'base64 (standard)',
+  hex: 'hex',
+};
+
+type Support = { algs: Record<string, boolean>; encs: Record<string, boolean> };
+
+/** Which key algorithms and content encryptions this browser's WebCrypto runs; undefined while asking. */
+export function useJweSupport(): Support | undefined {
+  const [support, setSupport] = useState<Support>();
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const algs = await Promise.all(JWE_KEY_ALGORITHMS.map(async (alg) => [alg, await isJweAlgorithmAvailable(alg)]));
+      const encs = await Promise.all(
+        JWE_CONTENT_ENCRYPTIONS.map(async (enc) => [enc, await isJweAlgorithmAvailable('dir', enc)]),
+      );
+      if (live) setSupport({ algs: Object.fromEntries(algs), encs: Object.fromEntries(encs) });
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+  return support;
+}
+
+function RecipientKey() {
+  const id = useId();
+  const keyText = useAppState((s) => s.encryption.keyText);
+  const secretEncoding = useAppState((s) => s.encryption.secretEncoding);
+  const detection = useMemo(() => detectKey({ text: keyText, secretEncoding }, 'enc'), [keyText, secretEncoding]);
+  return (
+    <div className="space-y-2">
+      <label htmlFor={`${id}-key`} className="field-label">
+        Recipient&apos;s key
+      </label>
+      <textarea
+        id={`${id}-key`}
+        data-testid="encrypt-key-input"
+        value={keyText}
+        rows={5}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        placeholder="The recipient's public key (PEM, JWK, or a JWKS entry), or the shared key or password"
+        aria-describedby={`${id}-kind`}
+        onChange={(event) => actions.setEncryption({ keyText: event.target.value })}
+        className="field-mono resize-y"
+      />
+      <p
+        id={`${id}-kind`}
+        data-testid="encrypt-key-kind"
+        data-kind={detection.kind}
+        className={
+          detection.kind === 'error'
+            ? 'text-sm text-red-800 dark:text-red-300'
+            : 'text-sm text-slate-700 dark:text-slate-300'
+        }
+      >
+        {detection.kind === 'empty' ? (
+          'No key yet: the token is not encrypted until you paste one (or generate one below).'
+        ) : detection.kind === 'error' ? (
+          <>
+            <span aria-hidden="true">✕ </span>
+            {detection.label}: {detection.message}
+          </>
+        ) : (
+          <>
+            <Icon name="key" className="mr-1 -mt-0.5 h-4 w-4" />
+            {detection.label}
+          </>
+        )}
+      </p>
+      {detection.kind === 'secret' ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor={`${id}-encoding`} className="text-sm text-slate-700 dark:text-slate-200">
+            Shared key is
+          </label>
+          <select
+            id={`${id}-encoding`}
+            data-testid="encrypt-secret-encoding"
+            value={secretEncoding}
+            onChange={(event) => actions.setEncryption({ secretEncoding: event.target.value as SecretEncoding })}
+            className="field w-auto"
+          >
+            {SECRET_ENCODINGS.map((encoding) => (
+              <option key={encoding} value={encoding}>
+                {ENCODING_LABELS[encoding]}
+              </option>
+            ))}
+          </select>
+          {detection.byteLength !== undefined ? (
+            <span className="hint">
+              {detection.byteLength} bytes ({detection.byteLength * 8} bits)
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <p className="hint">
+        Kept in this page&apos;s memory only. A public key is enough to encrypt; only the recipient&apos;s private key
+        opens the token.
+      </p>
+    </div>
+  );
+}
+
+export function EncryptPanel() {
+  const id = useId();
+  const settings = useAppState((s) => s.encryption);
+  const support = useJweSupport();
+  const alg = isJweKeyAlgorithm(settings.alg) ? settings.alg : 'RSA-OAEP-256';
+  const enc = isJweContentEncryption(settings.enc) ? settings.enc : 'A256GCM';
+  const info = JWE_ALGORITHM_INFO[alg];
+  const unsupported = support && (support.algs[alg] === false || support.encs[enc] === false);
+  return (
+    <section aria-labelledby={`${id}-title`} data-testid="encrypt-panel" className="space-y-3">
+      <h3 id={`${id}-title`} className="text-sm font-semibold text-slate-800 dark:text-slate-100">
+        Encryption (JWE)
+      </h3>
+      <label className="flex items-start gap-2 text-sm text-slate-800 dark:text-slate-100">
+        <input
+          type="checkbox"
+          data-testid="encrypt-toggle"
+          className="mt-1"
+          checked={settings.enabled}
+          onChange={(event) => actions.setEncryption({ enabled: event.target.checked })}
+        />
+        <span>
+          Encrypt the signed token to a recipient
+          <span className="hint block">
+            The output becomes a compact JWE holding the signed token (nested JWT: signed first, then encrypted, with
+            cty &quot;JWT&quot;).
+          </span>
+        </span>
+      </label>
+      {settings.enabled ? (
+        <>
+          <div className="flex flex-wrap gap-3">
+            <div>
+              <label htmlFor={`${id}-alg`} className="field-label">
+                Key management (alg)
+              </label>
+              <select
+                id={`${id}-alg`}
+                data-testid="encrypt-alg"
+                value={alg}
+                onChange={(event) => actions.setEncryption({ alg: event.target.value })}
+                className="field w-auto"
+              >
+                {JWE_KEY_ALGORITHMS.map((name) => (
+                  <option key={name} value={name} disabled={support?.algs[name] === false}>
+                    {support?.algs[name] === false ? `${name} (not supported by this browser)` : name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor={`${id}-enc`} className="field-label">
+                Content encryption (enc)
+              </label>
+              <select
+                id={`${id}-enc`}
+                data-testid="encrypt-enc"
+                value={enc}
+                onChange={(event) => actions.setEncryption({ enc: event.target.value })}
+                className="field w-auto"
+              >
+                {JWE_CONTENT_ENCRYPTIONS.map((name) => (
+                  <option key={name} value={name} disabled={support?.encs[name] === false}>
+                    {support?.encs[name] === false ? `${name} (not supported by this browser)` : name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <p data-testid="encrypt-hint" className="hint">
+            {info.title}: {info.description} ({info.reference}). Content: {JWE_ENCRYPTION_INFO[enc].title}. Needs{' '}
+            {describeJweKeyNeed(alg, enc, 'encrypt')}.
+          </p>
+          {unsupported ? (
+            <p role="alert" className="text-sm text-amber-900 dark:text-amber-200">
+              <span aria-hidden="true">⚠ </span>
+              This browser&apos;s WebCrypto cannot run {support.algs[alg] === false ? alg : enc}; pick a 128- or 256-bit
+              variant.
+            </p>
+          ) : null}
+          <RecipientKey />
+        </>
+      ) : null}
+    </section>
+  );
+}
