@@ -6,7 +6,7 @@
 import { waitForProbe, newProbedPage } from './browser.mjs';
 
 /** Runs in the page: applies each edit, returns per-edit latencies (ms; NaN = timed out / wrong verdict). */
-function runTokenEdits({ edits, gapMs, timeoutMs }) {
+export function runTokenEdits({ edits, gapMs, timeoutMs }) {
   const input = document.querySelector('[data-testid="token-input"]');
   const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
   const stateNow = () => document.querySelector('[data-testid="signature-status"]')?.getAttribute('data-state');

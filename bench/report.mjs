@@ -1,6 +1,7 @@
 // Budgets and the printed table. Sizes are in KB = 1000 bytes of gzip -9 output, as Vite prints.
 /* global console */
 import { formatKB, formatSummary, renderMarkdownTable, renderTable } from './stats.mjs';
+import { hostileBudgets, hostileRows } from './hostile.mjs';
 
 export const BUDGETS = {
   firstDecodeGzipBytes: 130_000,
@@ -79,6 +80,7 @@ export function checkBudgets(r) {
     r.lighthouse?.accessibility.median,
     r.lighthouse?.accessibility.median >= BUDGETS.lighthouseMin,
   );
+  out.push(...hostileBudgets(r));
   return out;
 }
 
@@ -175,6 +177,7 @@ export function tableRows(r) {
     if (k.appMs)
       rows.push([`keygen ${k.label}: app, click→key (ms)`, formatSummary(k.appMs), ratio(k.appMs.median, base), '']);
   }
+  rows.push(...hostileRows(r));
   if (r.lighthouse) {
     const lh = r.lighthouse;
     rows.push(['Lighthouse performance', formatSummary(lh.performance), '', budget('Lighthouse performance (median)')]);

@@ -2,7 +2,7 @@
 // measures load size and time, keystroke → verdict latency, large payloads, key generation and
 // Lighthouse; prints a table, writes bench/results.json, and exits 1 when a budget is missed.
 //
-//   npm run bench -- [--no-build] [--dist=DIR] [--quick] [--skip-lighthouse] [--only=load,keystroke,encode,size,keygen,lighthouse]
+//   npm run bench -- [--no-build] [--dist=DIR] [--quick] [--skip-lighthouse] [--only=load,keystroke,encode,size,keygen,hostile,lighthouse]
 /* global process, console */
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { launchBrowser, newProbedPage, timeJsonParse } from './browser.mjs';
 import { makeSigners, payloadOfSize } from './tokens.mjs';
 import { encodePhase, keygenPhase, keystrokePhase, lighthousePhase, loadPhase, sizePhase } from './phases.mjs';
 import { summarize } from './stats.mjs';
+import { hostilePhase } from './hostile.mjs';
 import { checkBudgets, markdownReport, printReport } from './report.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -117,6 +118,7 @@ async function main() {
     await phase('encode', 'encode', () => encodePhase({ ...ctx, runs: RUNS.encode, edits: RUNS.encodeEdits }));
     await phase('size', 'size', () => sizePhase({ ...ctx, reps: RUNS.sizeReps }));
     await phase('keygen', 'keygen', () => keygenPhase({ ...ctx, runs: RUNS.keygen, bigRuns: RUNS.keygenBig }));
+    await phase('hostile', 'hostile', () => hostilePhase({ ...ctx, runs: RUNS.keystroke, edits: RUNS.edits }));
   } finally {
     await browser.close();
   }

@@ -60,6 +60,8 @@ const BASE_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   // The EditContext input path (Chromium) ignores synthetic input and some IMEs; the classic
   // hidden textarea is what assistive tech and automation have been tested against for years.
   editContext: false,
+  // 'prompt' (the default) opens a native confirm() for U+2028/U+2029 in a claim and rewrites the token if accepted.
+  unusualLineTerminators: 'off',
 };
 
 function MonacoJsonEditor({

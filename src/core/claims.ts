@@ -2,7 +2,8 @@
 import type { ClaimInfo } from './lib/claims-registry';
 import type { VerifyOptions } from './types';
 import { describeClaim } from './lib/claims-registry';
-import { isNumericDate, renderTime } from './lib/claims-time';
+import { isNumericDate, nonFiniteTimeNote, renderTime } from './lib/claims-time';
+import { rawNumberText } from './lib/json-raw-numbers';
 
 export { describeClaim, describedClaimNames } from './lib/claims-registry';
 export type { ClaimInfo, ClaimKind } from './lib/claims-registry';
@@ -36,6 +37,8 @@ const displayed = new WeakMap<object, string>();
 
 function display(value: unknown): string {
   if (typeof value === 'string') return value;
+  // Infinity (from a number too large to parse, like 1e309) would show as "null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? String(value);
   let text = displayed.get(value);
   if (text === undefined) {
@@ -117,11 +120,16 @@ export function listClaims(payload: unknown, nowMs: number, clock: number | Clai
   };
   return Object.entries(payload as Record<string, unknown>).map(([name, value]) => {
     const info = describeClaim(name);
-    const row: ClaimRow = { name, value, display: display(value), info };
+    // 1e309 parses as Infinity, which JSON.stringify would show as null: show it as written.
+    const written = typeof value === 'number' && !Number.isFinite(value) ? rawNumberText(payload, name) : undefined;
+    const row: ClaimRow = { name, value, display: written ?? display(value), info };
     if (info?.kind === 'time') {
       if (isNumericDate(value)) {
         row.time = renderTime(value, nowMs);
         Object.assign(row, timeBadge(name, value, now, badgeClock));
+      } else if (typeof value === 'number') {
+        row.badge = 'invalid';
+        row.badgeReason = nonFiniteTimeNote(name, value, written);
       } else {
         row.badge = 'invalid';
         row.badgeReason = `${name} must be a number of seconds since 1970 (NumericDate, RFC 7519 §2).`;

@@ -15,6 +15,7 @@ export * from './templates';
 export * from './json-preview';
 export * from './payload-bytes';
 export * from './key-exposure';
+export * from './json-as-written';
 // Types only: the x5c engine's values (it carries pkijs) are imported lazily from './x5c'.
 export type * from './x5c/types';
 export type { ChainOptions } from './x5c/validate-chain';

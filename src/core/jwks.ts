@@ -30,9 +30,17 @@ export type KeySetResult = {
   warnings: string[];
   /** What was fetched, in order, in words. */
   steps: string[];
+  /** Redirects the server sent and the browser followed (`response.redirected`), in order: show the final URL. */
+  redirects?: { from: string; to: string }[];
 };
 
-export type FetchKeySetOptions = { signal?: AbortSignal; timeoutMs?: number; fetchImpl?: typeof fetch };
+export type FetchKeySetOptions = {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+  /** Origins (`https://keys.example`) a redirect may lead to; another origin fails with `redirect-cross-origin`. */
+  allowRedirectTo?: readonly string[];
+};
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -183,7 +191,14 @@ async function fetchKeySetSteps(text: string, ctx: HttpContext, steps: string[])
     if (doc === undefined) throw notJwks(discoveryUrl, config.value);
     return await viaDiscovery(config.url, doc, discoveryUrl.slice(0, -DISCOVERY_SUFFIX.length), ctx, steps);
   } catch (err) {
-    if (!(err instanceof JwksError) || err.code === 'aborted' || err.code === 'no-usable-keys') throw err;
+    if (
+      !(err instanceof JwksError) ||
+      err.code === 'aborted' ||
+      err.code === 'no-usable-keys' ||
+      err.code === 'redirect-cross-origin'
+    ) {
+      throw err;
+    }
     if (err.url !== discoveryUrl) throw err;
     // Both readings failed: report the URL the user typed, and say the issuer reading was tried too.
     const first = firstError.finding ?? firstError.message;
@@ -202,14 +217,20 @@ async function fetchKeySetSteps(text: string, ctx: HttpContext, steps: string[])
  * (default 10 s); `signal` cancels everything (code `aborted`). Throws `JwksError`, whose `steps` list what was tried.
  */
 export async function fetchKeySet(url: string, options: FetchKeySetOptions = {}): Promise<KeySetResult> {
+  const redirects: { from: string; to: string }[] = [];
   const ctx: HttpContext = {
     timeoutMs: options.timeoutMs ?? DEFAULT_JWKS_TIMEOUT_MS,
     fetchImpl: options.fetchImpl ?? ((input, init) => fetch(input, init)),
+    redirects,
   };
+  if (options.allowRedirectTo !== undefined) ctx.allowedRedirectOrigins = options.allowRedirectTo;
   if (options.signal !== undefined) ctx.signal = options.signal;
   const steps: string[] = [];
   try {
-    return await fetchKeySetSteps(url, ctx, steps);
+    const result = await fetchKeySetSteps(url, ctx, steps);
+    for (const { from, to } of redirects) steps.push(`${from} redirected to ${to}.`);
+    result.redirects = redirects;
+    return result;
   } catch (err) {
     if (err instanceof JwksError) {
       if (err.steps.length === 0) err.steps = steps;

@@ -6,7 +6,7 @@ import { describeKeyMismatch, isJwsAlgorithm, keyKindText, requiredCurve } from 
 import { analyzeKey, type KeyAnalysis, type LoadedKey } from './lib/key-detect';
 import { base64urlDecode } from './lib/key-encoding';
 
-export { decodeSecret, type KeyAnalysis, type LoadedKey } from './lib/key-detect';
+export { decodeSecret, MAX_KEY_TEXT_LENGTH, type KeyAnalysis, type LoadedKey } from './lib/key-detect';
 export { describeKeyMismatch } from './lib/key-describe';
 
 /**

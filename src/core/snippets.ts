@@ -42,6 +42,25 @@ export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
+/**
+ * The curl line that fetches a token header's `x5u` (a PEM certificate chain, RFC 7515 §4.1.5), or undefined
+ * unless it is an `https:` URL. Whoever made the token chose the value: `-K/etc/passwd` would be read as an
+ * option and `file:///…` would read a local file, so the URL goes as one quoted argument after `--`, and
+ * `--proto =https` stops curl from using any other scheme. `=https` is quoted: zsh expands a word starting
+ * with `=` to a command's path (EQUALS option) and stops with "https not found".
+ */
+export function x5uCurlCommand(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:') return undefined;
+  // href, not the raw value: the parser drops tabs and line breaks and percent-encodes spaces.
+  return `curl -s --proto '=https' -- ${shellQuote(url.href)}`;
+}
+
 // RFC 9110 §5.6.2 `token`: what a method name and an auth-scheme (§11.1) may consist of.
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // C0 controls and DEL cannot appear in a header field value (RFC 9110 §5.5); a line break would end the header.

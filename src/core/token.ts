@@ -3,16 +3,19 @@
 import { TokenError } from './errors';
 import type { TokenPart } from './types';
 import {
+  bomMessage,
   checkSegment,
   decodeJsonObjectSegment,
   decodeSegmentBytes,
+  invalidUtf8Message,
   partName,
   readJson,
+  withoutBom,
   type Segment,
 } from './lib/token-segments';
 import { normalizeToken } from './lib/token-normalize';
 import { decodeUtf8, findNonAscii, nameCharacter } from './lib/token-text';
-import { base64urlOffsetOfByte } from './lib/token-base64url';
+import { base64urlOffsetOfByte, canonicalLastChar, nonCanonicalTail } from './lib/token-base64url';
 import type { DuplicateMember } from './lib/token-json-scan';
 
 export { normalizeToken } from './lib/token-normalize';
@@ -39,7 +42,11 @@ export type TokenWarningCode =
   | 'signature-missing'
   | 'unsecured-with-signature'
   | 'payload-unencoded'
-  | 'token-partial';
+  | 'token-partial'
+  /** A part's decoded JSON starts with a UTF-8 byte order mark (decoded without it, as jose and PyJWT do). */
+  | 'bom'
+  /** A part's last character has spare bits set: the token is not the canonical encoding of its bytes. */
+  | 'base64url-non-canonical';
 
 export type TokenWarning = {
   code: TokenWarningCode;
@@ -171,6 +178,26 @@ function duplicateWarnings(part: TokenPart, segment: Segment, duplicates: Duplic
   }));
 }
 
+/**
+ * RFC 4648 §3.5: the spare bits of a part's last character must be zero. Decoders drop them, so a token that
+ * differs from its canonical form still decodes and verifies; a deny list, a replay cache or a log search that
+ * compares tokens as text then sees two tokens where there is one.
+ */
+function nonCanonicalWarning(segment: Segment): TokenWarning[] {
+  const at = nonCanonicalTail(segment.text);
+  if (at === undefined) return [];
+  const offset = segment.start + at;
+  const char = segment.text.charAt(at);
+  return [
+    {
+      code: 'base64url-non-canonical',
+      part: segment.part,
+      offset,
+      message: `The ${partName(segment.part)} ends in "${char}" (character ${offset}), whose last bits are not zero: base64url decoding drops them (RFC 4648 §3.5), so this token decodes and verifies exactly like the one ending in "${canonicalLastChar(segment.text)}". A system that compares tokens as text (a deny list, a replay cache) sees two different tokens.`,
+    },
+  ];
+}
+
 function throwJwe(token: string): never {
   const [headerSegment] = splitSegments(token, JWE_PARTS);
   const header = decodeJsonObjectSegment(headerSegment ?? { part: 'header', text: '', start: 0 }).value;
@@ -189,7 +216,8 @@ function throwJwe(token: string): never {
  */
 function declaresUnencodedPayload(segment: Segment): boolean {
   try {
-    const header = JSON.parse(decodeUtf8(decodeSegmentBytes(segment)).text) as { b64?: unknown; crit?: unknown };
+    const text = withoutBom(decodeUtf8(decodeSegmentBytes(segment)).text).text;
+    const header = JSON.parse(text) as { b64?: unknown; crit?: unknown };
     return header.b64 === false && Array.isArray(header.crit) && header.crit.includes('b64');
   } catch {
     return false;
@@ -213,17 +241,20 @@ function readPayload(
     });
     return { payload: undefined, payloadText: '', payloadIsJson: false };
   }
-  const { text, invalidAt } = decodeUtf8(bytes);
+  const decoded = decodeUtf8(bytes);
+  const invalidAt = decoded.invalidAt;
   if (invalidAt >= 0) {
     warnings.push({
       code: 'payload-not-utf8',
       part: 'payload',
       offset: segment.start + base64urlOffsetOfByte(invalidAt),
-      message: `The payload is binary data, not UTF-8 text (bad byte ${invalidAt}); it is shown with replacement characters (U+FFFD).`,
+      message: `The payload is binary data, not UTF-8 text: ${invalidUtf8Message('payload', bytes, invalidAt)}. It is shown with replacement characters (U+FFFD).`,
     });
-    return { payload: undefined, payloadText: text, payloadIsJson: false };
+    return { payload: undefined, payloadText: decoded.text, payloadIsJson: false };
   }
-  const reading = readJson(text, segment);
+  const { text, bom } = unencoded ? { text: decoded.text, bom: false } : withoutBom(decoded.text);
+  if (bom) warnings.push({ code: 'bom', part: 'payload', offset: segment.start, message: bomMessage('payload') });
+  const reading = readJson(text, segment, bom ? 3 : 0);
   if (!reading.ok) {
     warnings.push({
       code: 'payload-not-json',
@@ -290,6 +321,11 @@ export function decodeToken(input: string): DecodedToken {
   const signature = decodeSegmentBytes(signatureSeg);
 
   const warnings: TokenWarning[] = duplicateWarnings('header', headerSeg, header.duplicates);
+  if (header.bom)
+    warnings.push({ code: 'bom', part: 'header', offset: headerSeg.start, message: bomMessage('header') });
+  for (const segment of unencoded ? [headerSeg, signatureSeg] : [headerSeg, payloadSeg, signatureSeg]) {
+    warnings.push(...nonCanonicalWarning(segment));
+  }
   if (unencoded && payloadSeg.text !== '') {
     warnings.push({
       code: 'payload-unencoded',

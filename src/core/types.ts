@@ -93,7 +93,8 @@ export type KeyDescription = {
 
 /** Result of classifying pasted key text (synchronous, cheap: runs on every keystroke). */
 export type KeyDetection =
-  | { kind: 'empty' }
+  /** `blank`: the text is not empty but only whitespace, described ("3 spaces and 1 line break"). */
+  | { kind: 'empty'; blank?: string }
   | {
       kind: 'secret';
       label: string;
@@ -130,6 +131,8 @@ export const KEY_ERROR_CODES = [
   'public-for-signing',
   'secret-encoding',
   'weak-rsa',
+  // Key text over MAX_KEY_TEXT_LENGTH: refused before it is parsed.
+  'too-large',
 ] as const;
 export type KeyErrorCode = (typeof KEY_ERROR_CODES)[number];
 
@@ -224,6 +227,11 @@ export type VerifyResult = {
   keyLabel?: string;
   /** Short explanation of the time-claims verdict ("expired 3 minutes ago"). */
   claimsMessage: string;
+  /**
+   * The verdict's title when "Signature verified" alone would claim more than is true, e.g. "Verified, with a
+   * 512-bit key anyone can forge" (code `weak-rsa`).
+   */
+  headline?: string;
 };
 
 export type Severity = 'error' | 'warning' | 'info';

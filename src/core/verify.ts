@@ -56,7 +56,7 @@ function verifiedMessage(key: LoadedKey, weakRsa: boolean, claims: Claims): stri
   const half = d.isPrivate && d.family !== 'oct' ? 'the public half of ' : '';
   let message = `Signature verified with ${half}${d.kid !== undefined ? `the key kid '${d.kid}' (${d.label})` : d.label}.`;
   if (weakRsa) {
-    message += ` Warning: the key is RSA ${d.bits}, under the 2048 bits RFC 7518 §3.3 requires; jose refuses it, so WebCrypto checked it directly.`;
+    message += ` But the key is RSA ${d.bits}, under the 2048 bits RFC 7518 §3.3 requires: a modulus that small can be factored, and whoever factors it can sign any token this key accepts. jose refuses such keys, so WebCrypto checked it directly.`;
   }
   if (claims.claims === 'expired' || claims.claims === 'not-yet-valid') message += ` But ${claims.claimsMessage}`;
   return message;
@@ -207,7 +207,12 @@ async function verifyWithKey(
         message: verifiedMessage(key, check.weakRsa, claims),
         keyLabel: key.description.label,
         ...(key.description.kid !== undefined ? { kid: key.description.kid } : {}),
-        ...(check.weakRsa ? { code: 'weak-rsa' } : {}),
+        ...(check.weakRsa
+          ? {
+              code: 'weak-rsa',
+              headline: `Verified, with a ${key.description.bits ?? 'too small'}-bit key anyone can forge`,
+            }
+          : {}),
       });
     }
     if (check.outcome === 'error') lastError = { code: check.code, message: check.message };

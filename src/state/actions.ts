@@ -4,6 +4,7 @@ import { normalizeToken } from '../core/token';
 import type { ProfileChoice } from '../core/profiles';
 import { JWS_ALGORITHMS, type AlgorithmChoice, type SecretEncoding } from '../core/types';
 import type {
+  AppState,
   ClockSettings,
   DiscoveryInfo,
   EncryptionSettings,
@@ -53,6 +54,11 @@ export function setKeyText(text: string, source: KeySource = 'user', keySetUrl?:
     keySetUrl: source === 'jwks' ? keySetUrl : undefined,
     ...(source === 'jwks' && keySetUrl ? { fetchedKeySet: { url: keySetUrl, text } } : {}),
   });
+}
+
+/** A key-set fetch failed (or `undefined`: the latest one did not). */
+export function setKeySetFailure(failure: AppState['keySetFailure']): void {
+  set({ keySetFailure: failure });
 }
 
 export function setSecretEncoding(secretEncoding: SecretEncoding): void {

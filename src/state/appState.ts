@@ -16,7 +16,7 @@ export type Notice = { id: number; kind: NoticeKind; text: string };
 export type LinkToken = { name: string; token: string };
 
 /** Who put the key text where it is: decides what the UI says about it (never persisted). */
-export type KeySource = 'user' | 'link' | 'example' | 'keygen' | 'jwks';
+export type KeySource = 'user' | 'link' | 'example' | 'keygen' | 'jwks' | 'saved';
 
 /** A header/payload edit made in the Decode view, kept verbatim while it still matches the token. */
 export type DecodeDraft = { part: 'header' | 'payload'; text: string; token: string };
@@ -190,6 +190,8 @@ export type AppState = {
   keySource: KeySource;
   /** The URL a fetched key set came from, while the key text is exactly that set. */
   keySetUrl: string | undefined;
+  /** The last key-set fetch the user asked for failed: the signature verdict says so and leads to why. */
+  keySetFailure: { url: string | undefined; code: string; message: string } | undefined;
   secretEncoding: SecretEncoding;
   decodeDraft: DecodeDraft | undefined;
   /** Encode view: the JSON texts being edited and the algorithm. */
@@ -244,6 +246,7 @@ export function createInitialState(
     keyText: '',
     keySource: 'user',
     keySetUrl: undefined,
+    keySetFailure: undefined,
     secretEncoding: 'utf8',
     decodeDraft: undefined,
     headerText: JSON.stringify(DEFAULT_HEADER, null, 2),

@@ -5,6 +5,7 @@ import { TokenError } from '../core/errors';
 import { keyExposure, type KeyExposure } from '../core/key-exposure';
 import { detectKey } from '../core/keys';
 import { lintToken } from '../core/lint';
+import { stringifyAsWritten } from '../core/json-as-written';
 import { decodeToken, type DecodedToken } from '../core/token';
 import { classifyToken, type TokenKindInfo } from '../core/token-kind';
 import type { ClaimsState, KeyDetection, LintFinding, SecretEncoding, TokenErrorCode, TokenPart } from '../core/types';
@@ -150,7 +151,8 @@ export function selectKeyHasX5c(keyText: string): boolean {
 
 function prettyOr(value: unknown, fallback: string): string {
   try {
-    return JSON.stringify(value, null, 2);
+    // A claim written 1e309 stays 1e309 (JSON.stringify writes null, and an edit would then put null in the token).
+    return stringifyAsWritten(value, 2);
   } catch {
     // JSON.stringify recurses: a payload nested thousands of levels deep overflows the stack.
     return fallback;

@@ -95,6 +95,20 @@ export function readLink(search: string, hash: string, pathname = '/'): LinkPlan
   return plan;
 }
 
+/**
+ * `url` (path, query and fragment) without the fragment parameters named in `names`: what the page refused
+ * to read (a secret offered as `publicKey=`) must not stay in the address bar or in history.
+ */
+export function withoutFragmentParams(url: string, names: readonly string[]): string {
+  const hashAt = url.indexOf('#');
+  if (hashAt < 0) return url;
+  const kept = url
+    .slice(hashAt + 1)
+    .split('&')
+    .filter((piece) => piece !== '' && !names.includes(piece.split('=', 1)[0] ?? ''));
+  return `${url.slice(0, hashAt)}${kept.length > 0 ? `#${kept.join('&')}` : ''}`;
+}
+
 export type LinkInput = {
   origin: string;
   pathname: string;

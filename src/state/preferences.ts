@@ -1,6 +1,6 @@
 // The only things the app keeps in localStorage: the theme choice, pane sizes (percentages, under the
-// `jwt-workbench:layout` prefix, written by app/Layout.tsx) and the snippet's URL/method/auth style.
-// Never a token, secret or key.
+// `jwt-workbench:layout` prefix, written by app/Layout.tsx) and the snippet's URL (scheme, host and path
+// only)/method/auth style. Never a token, secret or key.
 import type { ThemeChoice } from './appState';
 
 const PREFIX = 'jwt-workbench:';
@@ -46,13 +46,31 @@ export const DEFAULT_SNIPPET: SnippetPreferences = {
   scheme: 'Token',
 };
 
+/**
+ * The part of a request URL that may be remembered: scheme, host (with port) and path. Userinfo
+ * (`https://user:password@…`), the query (`?api_key=…`) and the fragment often carry credentials, and
+ * localStorage outlives the page. Undefined for text that is not an absolute URL yet (nothing is stored).
+ */
+export function storableUrl(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return undefined;
+  }
+  // Opaque URLs (mailto:, data:) have no host to keep; a data: URL would be stored whole.
+  if (!url.host) return undefined;
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
 export function loadSnippetPreferences(): SnippetPreferences {
   const raw = read('snippet');
   if (!raw) return DEFAULT_SNIPPET;
   try {
     const value = JSON.parse(raw) as Partial<SnippetPreferences>;
     return {
-      url: typeof value.url === 'string' ? value.url : DEFAULT_SNIPPET.url,
+      // Stored by an older version, a URL may still hold credentials: read it through the same filter.
+      url: (typeof value.url === 'string' ? storableUrl(value.url) : undefined) ?? DEFAULT_SNIPPET.url,
       method: typeof value.method === 'string' ? value.method : DEFAULT_SNIPPET.method,
       authStyle:
         value.authStyle === 'raw' || value.authStyle === 'custom' || value.authStyle === 'bearer'
@@ -65,8 +83,10 @@ export function loadSnippetPreferences(): SnippetPreferences {
   }
 }
 
+/** `url` is reduced to what storableUrl keeps; text that is not a URL yet keeps the URL stored before. */
 export function saveSnippetPreferences(value: SnippetPreferences): void {
-  write('snippet', JSON.stringify(value));
+  const url = storableUrl(value.url) ?? loadSnippetPreferences().url;
+  write('snippet', JSON.stringify({ ...value, url }));
 }
 
 /** Where app/Layout.tsx keeps the pane sizes (only percentages). */

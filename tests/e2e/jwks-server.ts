@@ -33,6 +33,10 @@ export const PATHS = {
   notJwks: '/not-a-jwks.json',
   notJson: '/not-json.txt',
   partial: '/partial/jwks.json',
+  /** 302 to this server's own JWKS. */
+  redirectHere: '/redirect/jwks.json',
+  /** 302 to the absolute URL in `?to=`. */
+  redirectAway: '/redirect-away',
 } as const;
 
 export type JwksTestServer = {
@@ -87,7 +91,13 @@ export async function startJwksServer(): Promise<JwksTestServer> {
   let origin = '';
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const requested = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = requested.pathname;
+    // A CORS fetch checks the redirect response too, so it carries the CORS header like every other answer.
+    const redirect = (location: string) => {
+      res.writeHead(302, { location, 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+      res.end();
+    };
     requests.push(path);
     const json = (status: number, value: unknown, cors = true) =>
       send(res, status, JSON.stringify(value), 'application/json', cors);
@@ -121,6 +131,10 @@ export async function startJwksServer(): Promise<JwksTestServer> {
         return send(res, 200, 'keys: none', 'text/plain');
       case PATHS.partial:
         return json(200, partial);
+      case PATHS.redirectHere:
+        return redirect(`${origin}${PATHS.jwks}`);
+      case PATHS.redirectAway:
+        return redirect(requested.searchParams.get('to') ?? '/');
       default:
         return json(404, { error: 'not_found' });
     }

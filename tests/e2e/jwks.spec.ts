@@ -5,6 +5,11 @@ import type { Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 import { EC_KID, PATHS, RSA_KID, SIGNING_KID, UNPUBLISHED_KID, startJwksServer } from './jwks-server';
 import type { JwksTestServer } from './jwks-server';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 let server: JwksTestServer;
 
@@ -29,6 +34,29 @@ async function openToken(page: Page, token: string): Promise<void> {
 async function fetchUrl(page: Page, url: string): Promise<void> {
   await page.getByTestId('jwks-url').fill(url);
   await page.getByTestId('jwks-url').press('Enter');
+}
+
+/**
+ * Runs `command` in `shell` with a stand-in curl first on PATH that prints its arguments, in an empty
+ * directory that must stay empty: what the command would make curl do, without any request.
+ */
+async function argumentsOfCurl(shell: string, command: string): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'x5u-e2e-'));
+  try {
+    writeFileSync(join(dir, 'curl'), '#!/bin/sh\nfor a in "$@"; do printf "<%s>\\n" "$a"; done\n', { mode: 0o755 });
+    const { stdout } = await promisify(execFile)(shell, ['-c', command], {
+      cwd: dir,
+      env: { PATH: `${dir}:/usr/bin:/bin`, HOME: dir },
+      timeout: 5_000,
+    });
+    expect(readdirSync(dir), 'files the command made').toEqual(['curl']);
+    return stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/^<|>$/g, ''));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function tokenFromIssuer(payload: Record<string, unknown> = {}, kid?: string): Promise<string> {
@@ -254,16 +282,33 @@ test.describe('keys named or carried by the token', () => {
     await expect(verdict(page)).toHaveAttribute('data-state', 'verified');
   });
 
-  test('x5u is shown with a warning and a curl command, never fetched', async ({ page }) => {
+  test('x5u is shown with a warning, never fetched; a plain http x5u gets no command', async ({ page }) => {
     const x5u = server.url('/certs/chain.pem');
     const token = await server.sign({ iss: server.origin }, { header: { x5u } });
     const before = server.requests.length;
     await openToken(page, token);
     const suggestion = page.getByTestId('jwks-suggestion-x5u');
     await expect(suggestion).toContainText('Warning: whoever made the token chose this URL');
-    await expect(page.getByTestId('jwks-x5u-curl')).toHaveText(`curl -s '${x5u}'`);
+    await expect(page.getByTestId('jwks-x5u-refused')).toContainText('not an https: URL');
+    await expect(page.getByTestId('jwks-x5u-curl')).toHaveCount(0);
     await page.waitForTimeout(300);
     expect(server.requests.length).toBe(before);
+  });
+
+  test('the x5u curl line is offered only for https, and stays inert in bash and zsh', async ({ page }) => {
+    for (const x5u of ['-K/etc/passwd', 'file:///etc/passwd', '--output /tmp/x https://a.example/']) {
+      await openToken(page, await server.sign({ iss: server.origin }, { header: { x5u } }));
+      await expect(page.getByTestId('jwks-suggestion-x5u')).toBeVisible();
+      await expect(page.getByTestId('jwks-x5u-curl'), x5u).toHaveCount(0);
+    }
+    const x5u = "https://certs.example/chain.pem?a=1&b=$(touch pwned)'`id`";
+    await openToken(page, await server.sign({ iss: server.origin }, { header: { x5u } }));
+    const command = (await page.getByTestId('jwks-x5u-curl').textContent()) ?? '';
+    expect(command).toMatch(/^curl -s --proto '=https' -- '/);
+    const href = new URL(x5u).href;
+    for (const shell of ['/bin/bash', '/usr/bin/zsh'].filter((path) => existsSync(path))) {
+      expect(await argumentsOfCurl(shell, command), shell).toEqual(['-s', '--proto', '=https', '--', href]);
+    }
   });
 
   test('an embedded jwk gets a loud warning and is not used to verify', async ({ page }) => {

@@ -1,6 +1,15 @@
 // Links written for us and for other debuggers (docs/interface.md §1).
 import { test, expect } from './fixtures';
-import { defaultPayload, ecKeyPair, es256, expectEditorText, expectSignature, guardPage, hs256 } from './helpers';
+import {
+  defaultPayload,
+  ecKeyPair,
+  es256,
+  expectEditorText,
+  expectSignature,
+  guardPage,
+  hs256,
+  publicJwk,
+} from './helpers';
 
 test('?token= opens the token and moves it into the fragment', async ({ page }) => {
   const token = hs256(defaultPayload(), 'k');
@@ -37,6 +46,42 @@ test('&publicKey= preloads a public key and verifies', async ({ page }) => {
   await page.goto(`/#token=${token}&publicKey=${encodeURIComponent(ec.publicPem)}`);
   await expect(page.getByTestId('key-input')).toHaveValue(ec.publicPem);
   await expectSignature(page, 'verified');
+});
+
+test('a link carrying the token and its key says the key came from the link', async ({ page }) => {
+  const guard = guardPage(page);
+  const stranger = ecKeyPair();
+  const token = es256(defaultPayload({ sub: 'admin' }), stranger);
+  await page.goto(`/#token=${token}&publicKey=${encodeURIComponent(stranger.publicPem)}`);
+  await expectSignature(page, 'verified');
+  const status = page.getByTestId('signature-status');
+  await expect(status).toHaveAttribute('data-key-source', 'link');
+  await expect(status.locator('p').first()).toHaveText(/Verified only with the key the link brought/);
+  await expect(page.getByTestId('signature-key-from-link')).toContainText(
+    'Whoever made the link chose both the token and this key',
+  );
+  // The user's own key replaces the link's: the verdict no longer speaks of the link.
+  await page.getByTestId('key-input').fill(ecKeyPair().publicPem);
+  await expectSignature(page, 'invalid');
+  await expect(status).toHaveAttribute('data-key-source', 'input');
+  await expect(page.getByTestId('signature-key-from-link')).toHaveCount(0);
+  guard.check();
+});
+
+test('&publicKey= holding a JWKS with a private or a symmetric key is refused like a private PEM', async ({ page }) => {
+  const ec = ecKeyPair();
+  const token = es256(defaultPayload(), ec);
+  const withPrivate = {
+    keys: [publicJwk(ec), ec.privateKey.export({ format: 'jwk' }) as Record<string, unknown>],
+  };
+  await page.goto(`/#token=${token}&publicKey=${encodeURIComponent(JSON.stringify(withPrivate))}`);
+  await expect(page.getByTestId('notice')).toContainText(/publicKey was refused: it is a JWKS whose key 1/);
+  await expect(page.getByTestId('key-input')).toHaveValue('');
+  await expect.poll(() => page.url()).not.toContain('publicKey');
+  const withSecret = { keys: [publicJwk(ec), { kty: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQ' }] };
+  await page.goto(`/#token=${token}&publicKey=${encodeURIComponent(JSON.stringify(withSecret))}`);
+  await expect(page.getByTestId('notice').last()).toContainText(/key 1 is private or symmetric/);
+  await expect(page.getByTestId('key-input')).toHaveValue('');
 });
 
 test('&publicKey= holding a private key or a secret is refused with a notice', async ({ page }) => {

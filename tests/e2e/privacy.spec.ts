@@ -125,3 +125,20 @@ test('a secret and a private key never reach the URL, storage, IndexedDB, cookie
   }
   await watch.expectClean();
 });
+
+test('the snippet URL is remembered without the credentials typed into it', async ({ page }) => {
+  const watch = await watchPage(page);
+  await page.goto(`/#token=${hs256(defaultPayload(), 'k')}`);
+  const typed = 'https://alice:hunter2@api.example.com:8443/v1/orders?api_key=K3y-in-query#frag';
+  await page.getByTestId('snippet-url').fill(typed);
+  await expect(page.getByTestId('curl-snippet')).toContainText('api_key=K3y-in-query');
+  await page.waitForTimeout(500);
+  const state = await persistedState(page);
+  for (const piece of ['alice', 'hunter2', 'api_key', 'K3y-in-query', 'frag']) {
+    for (const [where, value] of Object.entries(state)) expect(value, where).not.toContain(piece);
+  }
+  expect(JSON.stringify(state)).toContain('https://api.example.com:8443/v1/orders');
+  await page.reload();
+  await expect(page.getByTestId('snippet-url')).toHaveValue('https://api.example.com:8443/v1/orders');
+  await watch.expectClean();
+});

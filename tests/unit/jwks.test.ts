@@ -257,9 +257,30 @@ describe('fetchKeySet', () => {
     expect(other.warnings).toEqual([expect.stringContaining('says issuer https://elsewhere.example')]);
   });
 
-  it('follows a redirect to the key set', async () => {
+  it('follows a redirect to the key set on the same origin, and records where it landed', async () => {
     const result = await fetchKeySet(`${base}/redirect`);
     expect(result.jwksUrl).toBe(`${base}/jwks.json`);
+    expect(result.redirects).toEqual([{ from: `${base}/redirect`, to: `${base}/jwks.json` }]);
+    expect(result.steps).toContain(`${base}/redirect redirected to ${base}/jwks.json.`);
+    expect((await fetchKeySet(`${base}/jwks.json`)).redirects).toEqual([]);
+  });
+
+  it('uses the keys of a redirect to another origin only when that origin was chosen', async () => {
+    // What a browser's fetch returns after following a redirect: the final URL and `redirected`.
+    const fake: typeof fetch = async () =>
+      Object.defineProperties(new Response(JSON.stringify({ keys: [RFC7638_KEY] })), {
+        redirected: { value: true },
+        url: { value: 'https://keys.elsewhere.example/jwks.json' },
+      });
+    const error = await failure(fetchKeySet(`${base}/redirect`, { fetchImpl: fake }), 'redirect-cross-origin');
+    expect(error.redirectedTo).toBe('https://keys.elsewhere.example/jwks.json');
+    expect(error.message).toContain('on another origin (https://keys.elsewhere.example). Its keys were not used');
+    const chosen = await fetchKeySet(`${base}/redirect`, {
+      fetchImpl: fake,
+      allowRedirectTo: ['https://keys.elsewhere.example'],
+    });
+    expect(chosen.jwksUrl).toBe('https://keys.elsewhere.example/jwks.json');
+    expect(chosen.redirects).toEqual([{ from: `${base}/redirect`, to: 'https://keys.elsewhere.example/jwks.json' }]);
   });
 
   it('refuses a redirect to a plain-http host and an insecure jwks_uri, without fetching them', async () => {

@@ -186,8 +186,8 @@ describe('detectKey: labels', () => {
     ]);
   });
 
-  it('returns empty for blank input', () => {
-    expect(detectKey({ text: '  \n ' })).toEqual({ kind: 'empty' });
+  it('returns empty for blank input, saying what whitespace it holds', () => {
+    expect(detectKey({ text: '  \n ' })).toEqual({ kind: 'empty', blank: '3 spaces and 1 line break' });
   });
 });
 
@@ -258,6 +258,10 @@ describe('detectKey: every KeyError code', () => {
 
   it('jwks-empty', () => {
     check(detectKey({ text: '{"keys": []}' }), 'jwks-empty', /no keys/);
+  });
+
+  it('too-large: key text over 4 MiB, refused before parsing', () => {
+    check(detectKey({ text: `{"keys":[${' '.repeat(4 * 1024 * 1024)}]}` }), 'too-large', /limit is 4,194,304/);
   });
 
   it('unsupported: Ed448, X25519, secp256k1, OpenSSH', () => {

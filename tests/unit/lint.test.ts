@@ -161,7 +161,7 @@ describe('lintToken', () => {
     expect(ids({ alg: 'HS256', kid: '../../../dev/null' })).toEqual(['kid-path-traversal']);
     expect(ids({ alg: 'HS256', kid: '/dev/null' })).toEqual(['kid-path-traversal']);
     expect(ids({ alg: 'HS256', kid: "x' UNION SELECT 'key" })).toEqual(['kid-sql-injection']);
-    expect(ids({ alg: 'HS256', kid: 'k1; DROP TABLE keys--' })).toEqual(['kid-sql-injection']);
+    expect(ids({ alg: 'HS256', kid: 'k1; DROP TABLE keys--' })).toEqual(['kid-sql-injection', 'kid-command-injection']);
     expect(ids({ alg: 'HS256', kid: 12 })).toEqual(['kid-not-string']);
     expect(ids({ alg: 'HS256', kid: 'https://issuer.example/keys/2024#rsa-1' })).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // Time claims: NumericDate rendering (RFC 7519 §2: seconds since 1970-01-01T00:00:00Z, may be fractional)
 // and the exp/nbf verdict. iat alone decides nothing (RFC 7519 §4.1.6 gives no rule for rejecting on it).
 import type { ClaimsState, VerifyOptions } from '../types';
+import { rawNumberText } from './json-raw-numbers';
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -53,6 +54,25 @@ export function isNumericDate(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/**
+ * A time claim JSON.parse read as Infinity or -Infinity (written e.g. `1e309`): not a NumericDate, yet a number
+ * to libraries that check only `typeof`. `written` is the claim's text as in the token.
+ */
+export function nonFiniteTimeNote(name: string, value: number, written: string | undefined): string {
+  const positive = value > 0;
+  const jose =
+    name === 'exp'
+      ? positive
+        ? 'jose accepts it as a token that never expires'
+        : 'jose treats the token as always expired'
+      : name === 'nbf'
+        ? positive
+          ? 'jose treats the token as never valid'
+          : 'jose treats the token as always valid'
+        : 'jose accepts it';
+  return `${name} is ${written ?? String(value)} as written: beyond what a JSON parser's number can hold, so it reads as ${value > 0 ? 'Infinity' : '-Infinity'} and is not a NumericDate (RFC 7519 §2): ${jose}; PyJWT rejects the token.`;
+}
+
 function showValue(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
@@ -89,6 +109,10 @@ export function checkTimeClaims(
       // Milliseconds instead of seconds is a classic bug: it puts the date tens of thousands of years ahead.
       if (value > 1e11) notes.push(`${name} looks like milliseconds, not seconds (${at(value)}).`);
       return value;
+    }
+    if (typeof value === 'number') {
+      notes.push(nonFiniteTimeNote(name, value, rawNumberText(payload, name)));
+      return undefined;
     }
     notes.push(
       `${name} is ${showValue(value)}, not a number of seconds since 1970 (NumericDate, RFC 7519 §2), so it was ignored; a verifier would reject this token.`,

@@ -16,6 +16,8 @@ export const JWKS_ERROR_CODES = [
   'no-usable-keys',
   // JWT VC Issuer Metadata whose `issuer` is not the token's `iss` (SD-JWT VC: the data MUST NOT be used).
   'issuer-mismatch',
+  // The server redirected to another origin: its keys are used only when the user chooses that origin.
+  'redirect-cross-origin',
 ] as const;
 export type JwksErrorCode = (typeof JWKS_ERROR_CODES)[number];
 
@@ -32,6 +34,8 @@ export type JwksErrorDetails = {
   skipped?: JwksSkippedKey[];
   /** What was found, without advice ("<url> answered HTTP 404 Not Found"), for combining two attempts in one sentence. */
   finding?: string;
+  /** For `redirect-cross-origin`: where the redirect landed. */
+  redirectedTo?: string;
 };
 
 /** Fetching a key set failed. `message` says what happened and what to do; `steps` is what was tried, in order. */
@@ -42,6 +46,7 @@ export class JwksError extends CoreError {
   readonly curlCommand: string | undefined;
   readonly skipped: JwksSkippedKey[];
   readonly finding: string | undefined;
+  readonly redirectedTo: string | undefined;
   steps: string[] = [];
   constructor(code: JwksErrorCode, message: string, details: JwksErrorDetails = {}) {
     super(code, message);
@@ -50,5 +55,6 @@ export class JwksError extends CoreError {
     this.curlCommand = details.curlCommand;
     this.skipped = details.skipped ?? [];
     this.finding = details.finding;
+    this.redirectedTo = details.redirectedTo;
   }
 }

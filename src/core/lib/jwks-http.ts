@@ -8,7 +8,15 @@ import { checkJwksUrl } from './jwks-url';
 export const MAX_JWKS_BYTES = 1024 * 1024;
 export const DEFAULT_JWKS_TIMEOUT_MS = 10_000;
 
-export type HttpContext = { signal?: AbortSignal; timeoutMs: number; fetchImpl: typeof fetch };
+export type HttpContext = {
+  signal?: AbortSignal;
+  timeoutMs: number;
+  fetchImpl: typeof fetch;
+  /** Origins the user chose to accept a redirect to; any other cross-origin redirect is refused. */
+  allowedRedirectOrigins?: readonly string[];
+  /** Every redirect followed, in order (filled in by getJson when present). */
+  redirects?: { from: string; to: string }[];
+};
 export type FetchedJson = { url: string; value: unknown; contentType: string };
 
 const curlFor = (url: string) => `curl -s ${shellQuote(url)}`;
@@ -156,6 +164,18 @@ export async function getJson(url: string, ctx: HttpContext): Promise<FetchedJso
           url,
         });
       }
+      // A key server that sends the request to another origin hands verification to that origin's keys: the
+      // browser has already followed it, so the keys are read only when the user has chosen that origin.
+      const to = landed.url.origin;
+      if (to !== new URL(url).origin && !(ctx.allowedRedirectOrigins ?? []).includes(to)) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new JwksError(
+          'redirect-cross-origin',
+          `${url} redirected to ${response.url}, on another origin (${to}). Its keys were not used: a key server that hands you to another site may be compromised or misconfigured. Use them only if you trust ${to}.`,
+          { url, redirectedTo: response.url },
+        );
+      }
+      ctx.redirects?.push({ from: url, to: response.url });
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);

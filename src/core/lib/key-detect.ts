@@ -15,6 +15,7 @@ import { keyKindText } from './key-describe';
 import { describeJwk } from './key-jwk';
 import { looksLikePem, splitPem, unescapePem } from './key-pem';
 import { analyzeSecret } from './key-secret';
+import { nameCharacter } from './token-text';
 
 export { decodeSecret } from './key-secret';
 
@@ -248,14 +249,57 @@ function analyzeJson(text: string, purpose: KeyPurpose): KeyAnalysis {
   };
 }
 
+const BLANK_NAMES: Record<string, [string, string]> = {
+  ' ': ['space', 'spaces'],
+  '\t': ['tab', 'tabs'],
+  '\n': ['line break', 'line breaks'],
+};
+
+/**
+ * "2 spaces and 1 line break": what a key box holding only whitespace holds. Whitespace alone is no key (a
+ * secret copied without its text), and saying "no key" would hide that something was pasted.
+ */
+export function describeBlank(text: string): string {
+  const counts = new Map<string, number>();
+  for (const ch of text.replace(/\r\n?/g, '\n')) {
+    const name = BLANK_NAMES[ch] ? ch : nameCharacter(ch.codePointAt(0) ?? 0);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([ch, n]) => {
+    const words = BLANK_NAMES[ch];
+    return words ? `${n} ${words[n === 1 ? 0 : 1]}` : `${n} × ${ch}`;
+  });
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}` : (parts[0] ?? '');
+}
+
 /**
  * Detection plus the loaded key material; KeyErrors become `{ kind: 'error' }`. `purpose` `enc` reads the
  * text as a JWE key: X25519 keys are usable, and in a JWKS the signing keys are skipped instead.
  */
+/**
+ * Key text longer than this is refused before parsing: 4 MiB holds a JWKS of about 15,000 pretty-printed EC keys,
+ * far beyond any real key set (a fetched one is limited to 1 MiB), and parsing more would freeze the page.
+ */
+export const MAX_KEY_TEXT_LENGTH = 4 * 1024 * 1024;
+
 export function analyzeKey(input: KeyInput, purpose: KeyPurpose = 'sig'): KeyAnalysis {
   const text = input.text;
+  if (text.length > MAX_KEY_TEXT_LENGTH) {
+    const count = (n: number) => n.toLocaleString('en-US');
+    return {
+      detection: {
+        kind: 'error',
+        code: 'too-large',
+        label: 'Key text too large',
+        message: `it is ${count(text.length)} characters; the limit is ${count(MAX_KEY_TEXT_LENGTH)} (4 MiB). Real keys and key sets are a few kilobytes: check that only the key was pasted.`,
+      },
+      keys: [],
+    };
+  }
   const trimmed = text.trim();
-  if (trimmed === '') return { detection: { kind: 'empty' }, keys: [] };
+  if (trimmed === '') {
+    return { detection: text === '' ? { kind: 'empty' } : { kind: 'empty', blank: describeBlank(text) }, keys: [] };
+  }
   try {
     if (looksLikePem(text)) return analyzePem(text, purpose);
     if (trimmed.startsWith('{') || trimmed.startsWith('[')) return analyzeJson(trimmed, purpose);

@@ -148,7 +148,16 @@ function lintKid(header: Header, out: LintFinding[]): void {
     out.push({
       id: 'kid-sql-injection',
       severity: 'warning',
-      message: `kid ${quote(kid)} contains SQL or shell syntax (quotes, ";", "--", keywords). A server that looks the key up with kid in a query can be made to return a secret the sender chose.`,
+      message: `kid ${quote(kid)} contains SQL syntax (quotes, ";", "--", keywords). A server that looks the key up with kid in a query can be made to return a secret the sender chose.`,
+      reference: 'RFC 8725 §3.10',
+    });
+  }
+  // Command substitution ($(…), backticks), parameter expansion (${…}) and command separators or pipes.
+  if (/\$\(|\$\{|`|\||&&|;|[\n\r]/.test(kid)) {
+    out.push({
+      id: 'kid-command-injection',
+      severity: 'warning',
+      message: `kid ${quote(kid)} contains shell syntax ($(…), backticks, \${…}, |, &&, ;). A server that puts kid into a shell command (to read or fetch the key) runs what the sender wrote.`,
       reference: 'RFC 8725 §3.10',
     });
   }

@@ -33,6 +33,26 @@ export function findBase64urlProblem(text: string): Base64urlProblem | undefined
   return undefined;
 }
 
+/**
+ * Index of the last character when its unused low bits are not zero (RFC 4648 §3.5): decoding drops them, so
+ * the text is not the canonical encoding of its bytes and another text decodes to the same bytes. Undefined
+ * for canonical text. Call only on text that findBase64urlProblem accepted.
+ */
+export function nonCanonicalTail(text: string): number | undefined {
+  const rest = text.length % 4;
+  if (rest < 2) return undefined;
+  const value = VALUE[text.charCodeAt(text.length - 1)] ?? 0;
+  // 2 characters carry 1 byte (4 spare bits), 3 characters carry 2 bytes (2 spare bits).
+  const spare = rest === 2 ? 0x0f : 0x03;
+  return (value & spare) === 0 ? undefined : text.length - 1;
+}
+
+/** The character that makes the last one canonical: its spare bits cleared. */
+export function canonicalLastChar(text: string): string {
+  const value = VALUE[text.charCodeAt(text.length - 1)] ?? 0;
+  return ALPHABET.charAt(value & (text.length % 4 === 2 ? 0x30 : 0x3c));
+}
+
 // Native base64url decoding where the runtime has it (Chromium 140+, Firefox 133+, Safari 18.2+); not in Node 20.
 type FromBase64 = (text: string, options: { alphabet: 'base64url'; lastChunkHandling: 'loose' }) => Uint8Array;
 const fromBase64 = (Uint8Array as unknown as { fromBase64?: FromBase64 }).fromBase64;

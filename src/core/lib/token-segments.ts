@@ -3,8 +3,9 @@
 import { TokenError } from '../errors';
 import type { TokenPart } from '../types';
 import { base64urlOffsetOfByte, decodeBase64url, findBase64urlProblem } from './token-base64url';
+import { recordNonFiniteNumbers } from './json-raw-numbers';
 import { scanJson, type DuplicateMember } from './token-json-scan';
-import { decodeUtf8, utf8Length } from './token-text';
+import { decodeUtf8, describeInvalidUtf8, startsWithBom, utf8Length } from './token-text';
 
 export type Segment = { part: TokenPart; text: string; start: number };
 
@@ -66,12 +67,15 @@ export function checkSegment(segment: Segment): void {
 export type JsonReading =
   { ok: true; value: unknown; duplicates: DuplicateMember[] } | { ok: false; message: string; offset: number };
 
-/** Parses `text` (decoded from `segment`); offsets are mapped back into the normalised token, roughly. */
-export function readJson(text: string, segment: Segment): JsonReading {
+/**
+ * Parses `text` (decoded from `segment`, after `skippedBytes` bytes such as a byte order mark); offsets are
+ * mapped back into the normalised token, roughly.
+ */
+export function readJson(text: string, segment: Segment, skippedBytes = 0): JsonReading {
   const scan = scanJson(text);
   const offsetOf = (charIndex: number): number =>
     Math.min(
-      segment.start + base64urlOffsetOfByte(utf8Length(text.slice(0, charIndex))),
+      segment.start + base64urlOffsetOfByte(skippedBytes + utf8Length(text.slice(0, charIndex))),
       segment.start + Math.max(0, segment.text.length - 1),
     );
   if (!scan.ok) {
@@ -82,7 +86,9 @@ export function readJson(text: string, segment: Segment): JsonReading {
     };
   }
   try {
-    return { ok: true, value: JSON.parse(text) as unknown, duplicates: scan.duplicates };
+    const value = JSON.parse(text) as unknown;
+    recordNonFiniteNumbers(value, text);
+    return { ok: true, value, duplicates: scan.duplicates };
   } catch (err) {
     // The scanner accepted it, so this can only be the engine's own limits (RangeError on huge nesting).
     const reason = err instanceof RangeError ? 'it is nested too deeply for this browser' : String(err);
@@ -90,10 +96,31 @@ export function readJson(text: string, segment: Segment): JsonReading {
   }
 }
 
+/**
+ * The decoded text of a JSON part without a leading byte order mark, and whether it had one. jose and PyJWT
+ * both skip it (a TextDecoder and json.loads drop it), but RFC 8259 §8.1 forbids it in JSON sent over a
+ * network, so the token is decoded as they read it and the BOM is reported.
+ */
+export function withoutBom(text: string): { text: string; bom: boolean } {
+  return startsWithBom(text) ? { text: text.slice(1), bom: true } : { text, bom: false };
+}
+
+export function bomMessage(part: TokenPart): string {
+  const name = partName(part);
+  return `The ${name} starts with a UTF-8 byte order mark (bytes 0–2 of the decoded ${name}: EF BB BF). jose and PyJWT skip it, so it is decoded without it here too; but JSON sent between systems must not start with one (RFC 8259 §8.1), and stricter parsers refuse the token.`;
+}
+
+/** "byte 8 of the decoded header (0xFF) never occurs in UTF-8". */
+export function invalidUtf8Message(part: TokenPart, bytes: Uint8Array, index: number): string {
+  return `byte ${index} of the decoded ${partName(part)} ${describeInvalidUtf8(bytes, index)}`;
+}
+
 export function decodeJsonObjectSegment(segment: Segment): {
   value: Record<string, unknown>;
   text: string;
   duplicates: DuplicateMember[];
+  /** The decoded part started with a byte order mark, which `text` no longer has. */
+  bom: boolean;
 } {
   const name = partName(segment.part);
   if (segment.text.length === 0) {
@@ -103,15 +130,17 @@ export function decodeJsonObjectSegment(segment: Segment): {
     });
   }
   const bytes = decodeSegmentBytes(segment);
-  const { text, invalidAt } = decodeUtf8(bytes);
+  const decoded = decodeUtf8(bytes);
+  const invalidAt = decoded.invalidAt;
   if (invalidAt >= 0) {
     throw new TokenError(
       'json',
-      `The ${name} is not valid UTF-8 text (bad byte ${invalidAt} of the decoded data), so it cannot be JSON (RFC 7515 §4: the header is UTF-8 JSON).`,
+      `The ${name} is not valid UTF-8 text: ${invalidUtf8Message(segment.part, bytes, invalidAt)}, so it cannot be JSON (RFC 7515 §4: the header is UTF-8 JSON).`,
       { part: segment.part, offset: segment.start + base64urlOffsetOfByte(invalidAt) },
     );
   }
-  const reading = readJson(text, segment);
+  const { text, bom } = withoutBom(decoded.text);
+  const reading = readJson(text, segment, bom ? 3 : 0);
   if (!reading.ok) {
     throw new TokenError(
       'json',
@@ -128,5 +157,5 @@ export function decodeJsonObjectSegment(segment: Segment): {
       { part: segment.part, offset: segment.start },
     );
   }
-  return { value: value as Record<string, unknown>, text, duplicates: reading.duplicates };
+  return { value: value as Record<string, unknown>, text, duplicates: reading.duplicates, bom };
 }

@@ -40,6 +40,27 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** Why the byte at `index` (found by findInvalidUtf8) breaks UTF-8, in words: "(0xC3) starts a 2-byte…". */
+export function describeInvalidUtf8(bytes: Uint8Array, index: number): string {
+  const b = bytes[index] ?? 0;
+  const hex = `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  if (b >= 0x80 && b <= 0xbf) return `(${hex}) is a continuation byte with no lead byte before it`;
+  if (b === 0xc0 || b === 0xc1 || b >= 0xf5) return `(${hex}) never occurs in UTF-8`;
+  const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[index + k];
+    if (c === undefined || (c & 0xc0) !== 0x80) {
+      return `(${hex}) starts a ${need + 1}-byte sequence that is cut short${c === undefined ? ' by the end of the data' : ` at byte ${index + k}`}`;
+    }
+  }
+  return `(${hex}) starts an overlong or out-of-range sequence (RFC 3629 §3)`;
+}
+
+/** Decoded text starts with U+FEFF: the bytes EF BB BF, a byte order mark, which JSON text must not have. */
+export function startsWithBom(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff;
+}
+
 export function decodeUtf8(bytes: Uint8Array): { text: string; invalidAt: number } {
   try {
     return { text: strictDecoder.decode(bytes), invalidAt: -1 };

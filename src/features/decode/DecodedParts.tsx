@@ -118,7 +118,7 @@ const DecodedPartsView = memo(function DecodedPartsView({
           {decoded && decoded.warnings.length > 0 ? (
             <ul className="mt-2 space-y-1 text-sm text-amber-900 dark:text-amber-200">
               {decoded.warnings.map((warning, index) => (
-                <li key={index}>
+                <li key={index} data-testid="token-warning" data-code={warning.code}>
                   <span aria-hidden="true">⚠ </span>
                   {warning.message}
                 </li>

@@ -4,8 +4,15 @@
 import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
 import { Verdict } from '../../components/Verdict';
-import { actions, selectDecode, selectTokenHasX5c, useAppState } from '../../state';
+import { actions, selectDecode, selectKeyDetection, selectTokenHasX5c, useAppState } from '../../state';
 import type { X5cVerificationState } from '../../state';
+
+/** Brings the key-set panel's explanation into view and moves focus there (keyboard and screen readers follow). */
+function showJwksError(): void {
+  const box = document.getElementById('jwks-status-box');
+  box?.scrollIntoView({ block: 'center' });
+  box?.focus({ preventScroll: true });
+}
 
 type X5cView = ComponentType<{ x5c: X5cVerificationState }>;
 
@@ -18,8 +25,15 @@ export type X5cViews = { Verdict: X5cView; KeyBoxNote: X5cView };
 export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
   const outcome = useAppState((s) => selectDecode(s.tokenText));
   const hasKey = useAppState((s) => s.keyText.trim() !== '');
+  // Key text that is only whitespace: a secret copied without its text, not "no key".
+  const blank = useAppState((s) => {
+    const detection = selectKeyDetection(s.keyText, s.secretEncoding);
+    return detection.kind === 'empty' ? detection.blank : undefined;
+  });
   const verification = useAppState((s) => s.verification);
   const keySetUrl = useAppState((s) => s.keySetUrl);
+  const keySource = useAppState((s) => s.keySource);
+  const keySetFailure = useAppState((s) => s.keySetFailure);
   const hasX5c = useAppState((s) => selectTokenHasX5c(s.tokenText));
   const x5c = useAppState((s) => s.x5c);
   const request = verification.requestId;
@@ -30,6 +44,21 @@ export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
       No key was pasted, so the key came from the proof&apos;s own header (<code className="font-mono">jwk</code>). That
       is right for a DPoP proof (RFC 9449 §4.3): it shows the sender holds the private key the access token is bound to,
       not who the sender is.
+    </p>
+  ) : null;
+  // Where the key that decides the verdict came from (`data-key-source`). A link can carry a token and the key
+  // that "verifies" it, both chosen by whoever made the link: that must be impossible to miss.
+  const keyFrom = fromHeader
+    ? 'header'
+    : keySource === 'link' || keySource === 'jwks' || keySource === 'saved'
+      ? keySource
+      : 'input';
+  const fromLink = keyFrom === 'link';
+  const keyData = hasKey || fromHeader ? { 'data-key-source': keyFrom } : undefined;
+  const linkNote = fromLink ? (
+    <p data-testid="signature-key-from-link" className="mt-1 font-semibold">
+      The key came from the link, not from you. Whoever made the link chose both the token and this key, so a match
+      proves only that they belong together, not who signed the token. Check it with the issuer&apos;s own key.
     </p>
   ) : null;
   // A token with x5c: the key box, when filled, decides; the note says so (and which key it was).
@@ -89,6 +118,29 @@ export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
         <x5cViews.Verdict x5c={x5c} />
       </Suspense>
     );
+  } else if (!hasKey && !fromHeader && keySetFailure !== undefined) {
+    // The user asked for keys and none came: say so here, where they look, and lead to the explanation.
+    verdict = (
+      <Verdict
+        testId="signature-status"
+        state="no-key"
+        tone="bad"
+        icon="✕"
+        title="Signature not checked: fetching the keys failed"
+        code="jwks-fetch-failed"
+        request={request}
+      >
+        {keySetFailure.message}{' '}
+        <button
+          type="button"
+          data-testid="signature-show-jwks-error"
+          className="btn-secondary mt-2"
+          onClick={showJwksError}
+        >
+          Show why the fetch failed
+        </button>
+      </Verdict>
+    );
   } else if ((!hasKey && !fromHeader) || verification.status === 'idle') {
     verdict = (
       <Verdict
@@ -101,7 +153,9 @@ export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
       >
         {outcome.decoded.unsecured
           ? 'This token is unsecured (alg "none"): it has no signature and proves nothing.'
-          : 'No key yet: paste the secret, public key, JWK or JWKS to verify the signature.'}
+          : blank !== undefined
+            ? `The key box holds only whitespace (${blank}): the secret itself was not pasted. Paste the secret, public key, JWK or JWKS to verify the signature.`
+            : 'No key yet: paste the secret, public key, JWK or JWKS to verify the signature.'}
       </Verdict>
     );
   } else {
@@ -117,6 +171,7 @@ export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
           title="Checking the signature"
           busy
           request={request}
+          data={keyData}
         >
           {/* A line of text, so the box is about as tall as the verdict that replaces it (no layout shift). */}
           {fromHeader ? "Checking it against the key in the proof's header." : 'Checking it against the key below.'}
@@ -127,12 +182,23 @@ export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
         <Verdict
           testId="signature-status"
           state="verified"
-          tone="good"
-          icon="✓"
-          title={fromHeader ? "Signature verified with the proof's key" : 'Signature verified'}
+          // A verified signature that proves little (an RSA key anyone can factor) says so in its title.
+          tone={result.headline || fromLink ? 'warn' : 'good'}
+          icon={result.headline || fromLink ? '⚠' : '✓'}
+          code={result.code}
+          data={keyData}
+          title={
+            result.headline ??
+            (fromHeader
+              ? "Signature verified with the proof's key"
+              : fromLink
+                ? 'Verified only with the key the link brought'
+                : 'Signature verified')
+          }
           busy={busy}
           request={request}
         >
+          {linkNote}
           {result.message}
           {headerNote}
           {result.kid !== undefined ? (
@@ -156,7 +222,9 @@ export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
           title={invalid ? 'Invalid signature' : 'Cannot verify'}
           busy={busy}
           request={request}
+          data={keyData}
         >
+          {linkNote}
           {result.message}
           {headerNote}
           {fromUrl}

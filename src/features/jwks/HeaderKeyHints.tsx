@@ -2,7 +2,7 @@
 // they are never fetched or used on their own (RFC 8725 §3.10): URLs become suggestions the user
 // must confirm, embedded keys a loud warning.
 import { CopyButton } from '../../components/CopyButton';
-import { shellQuote } from '../../core/snippets';
+import { x5uCurlCommand } from '../../core/snippets';
 
 type Props = {
   header: Record<string, unknown> | undefined;
@@ -67,27 +67,37 @@ export function HeaderKeyHints({ header, onSuggest }: Props) {
               I trust it: put this URL in the field
             </button>
           ) : (
-            // x5u names a PEM certificate chain (RFC 7515 §4.1.5), not a JWKS, so the fetcher cannot read it.
-            <div className="mt-1 space-y-1">
-              <p>
-                It points at a PEM certificate chain, not a key set. If you trust it, fetch it yourself and paste the
-                first certificate into the key input:
-              </p>
-              <div className="flex items-start gap-2">
-                <code data-testid="jwks-x5u-curl" className="flex-1 font-mono break-all">
-                  {`curl -s ${shellQuote(value)}`}
-                </code>
-                <CopyButton
-                  testId="copy-x5u-curl"
-                  label="Copy the curl command for x5u"
-                  getText={() => `curl -s ${shellQuote(value)}`}
-                  compact
-                />
-              </div>
-            </div>
+            <X5uHelp value={value} />
           )}
         </div>
       ))}
+    </div>
+  );
+}
+
+/** x5u names a PEM certificate chain (RFC 7515 §4.1.5), not a JWKS, so the fetcher cannot read it: a curl line instead. */
+function X5uHelp({ value }: { value: string }) {
+  const command = x5uCurlCommand(value);
+  if (command === undefined) {
+    return (
+      <p className="mt-1" data-testid="jwks-x5u-refused">
+        It is not an https: URL, so no command is offered to fetch it: a certificate chain is only worth fetching over
+        https, and whatever else the token&apos;s author wrote there could read a local file or pass an option to curl.
+      </p>
+    );
+  }
+  return (
+    <div className="mt-1 space-y-1">
+      <p>
+        It points at a PEM certificate chain, not a key set. If you trust it, fetch it yourself and paste the first
+        certificate into the key input:
+      </p>
+      <div className="flex items-start gap-2">
+        <code data-testid="jwks-x5u-curl" className="flex-1 font-mono break-all">
+          {command}
+        </code>
+        <CopyButton testId="copy-x5u-curl" label="Copy the curl command for x5u" getText={() => command} compact />
+      </div>
     </div>
   );
 }

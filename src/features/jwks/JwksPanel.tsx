@@ -52,6 +52,12 @@ export function JwksPanel() {
   useEffect(() => {
     rememberPanel({ url, applied, status: state.status === 'loading' ? { status: 'idle' } : state });
   }, [url, applied, state]);
+  // The signature verdict at the top says a fetch failed (the explanation here may be below the fold).
+  useEffect(() => {
+    actions.setKeySetFailure(
+      state.status === 'error' ? { url: state.url, code: state.code, message: state.message } : undefined,
+    );
+  }, [state]);
 
   const inUse = applied !== undefined && keySource === 'jwks' && keyText === applied.text;
   const result = verification.status === 'done' ? verification.result : undefined;
@@ -115,7 +121,13 @@ export function JwksPanel() {
           Only fetched when you press Fetch or Enter; the token&apos;s own URLs are never contacted by themselves.
         </span>
       </div>
-      <JwksStatus state={state} onCancel={cancel} />
+      <JwksStatus
+        state={state}
+        onCancel={cancel}
+        onAllowRedirect={(origin) =>
+          state.status === 'error' && void start(state.requested ?? url, { refresh: true, allowRedirectTo: [origin] })
+        }
+      />
       {loaded && (
         <>
           {kidMissing && (

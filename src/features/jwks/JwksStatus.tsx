@@ -50,6 +50,12 @@ function LoadedSummary({ state }: { state: Extract<JwksFetchState, { status: 'lo
           .
         </span>
       )}
+      {result.redirects && result.redirects.length > 0 && (
+        <span data-testid="jwks-redirected" className="mt-1 block text-amber-800 dark:text-amber-300">
+          The server redirected: {result.redirects.map(({ from, to }) => `${from} → ${to}`).join('; ')}. The keys are
+          from <span className="break-all font-mono">{result.jwksUrl}</span>.
+        </span>
+      )}
       {result.warnings.map((warning) => (
         <span key={warning} className="mt-1 block text-amber-800 dark:text-amber-300">
           {warning}
@@ -59,7 +65,39 @@ function LoadedSummary({ state }: { state: Extract<JwksFetchState, { status: 'lo
   );
 }
 
-export function JwksStatus({ state, onCancel }: { state: JwksFetchState; onCancel: () => void }) {
+function RedirectChoice({ to, onAllow }: { to: string; onAllow: (origin: string) => void }) {
+  const origin = new URL(to).origin;
+  return (
+    <div className="mt-1">
+      <p>
+        Redirected to{' '}
+        <span data-testid="jwks-redirected-to" className="break-all font-mono">
+          {to}
+        </span>
+        .
+      </p>
+      <button
+        type="button"
+        data-testid="jwks-allow-redirect"
+        className="btn-secondary mt-1"
+        onClick={() => onAllow(origin)}
+      >
+        Use the keys from {origin}
+      </button>
+    </div>
+  );
+}
+
+export function JwksStatus({
+  state,
+  onCancel,
+  onAllowRedirect,
+}: {
+  state: JwksFetchState;
+  onCancel: () => void;
+  /** Fetch again, accepting a redirect to `origin` (after a `redirect-cross-origin` refusal). */
+  onAllowRedirect: (origin: string) => void;
+}) {
   const elapsed = useElapsedSeconds(state.status === 'loading' ? state.startedAt : undefined);
   const tone =
     state.status === 'error'
@@ -69,7 +107,8 @@ export function JwksStatus({ state, onCancel }: { state: JwksFetchState; onCance
         : 'border-slate-300 dark:border-slate-600';
 
   return (
-    <div className={`rounded border-l-4 px-2 py-1 text-sm ${tone}`}>
+    // Focus target of the signature verdict's "Show why the fetch failed".
+    <div id="jwks-status-box" tabIndex={-1} className={`rounded border-l-4 px-2 py-1 text-sm ${tone}`}>
       <div
         data-testid="jwks-status"
         data-state={state.status}
@@ -90,6 +129,9 @@ export function JwksStatus({ state, onCancel }: { state: JwksFetchState; onCance
         </button>
       )}
       {state.status === 'error' && state.curlCommand && <CurlHelp command={state.curlCommand} />}
+      {state.status === 'error' && state.redirectedTo !== undefined && (
+        <RedirectChoice to={state.redirectedTo} onAllow={onAllowRedirect} />
+      )}
       {state.status === 'error' && <Steps steps={state.steps} />}
     </div>
   );

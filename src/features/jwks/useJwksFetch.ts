@@ -23,10 +23,16 @@ export type JwksFetchState =
       curlCommand?: string | undefined;
       /** What was tried, in order (URL, then discovery). */
       steps: string[];
+      /** Code `redirect-cross-origin`: where the redirect landed, which the user may choose to accept. */
+      redirectedTo?: string | undefined;
+      /** The URL the user asked for (the failing request may be a later step, e.g. a jwks_uri). */
+      requested?: string;
     };
 
-async function load(url: string, signal: AbortSignal): Promise<LoadedKeySet> {
-  const result = await fetchKeySet(url, { signal, timeoutMs: JWKS_TIMEOUT_MS });
+export type StartOptions = { refresh?: boolean; allowRedirectTo?: readonly string[] };
+
+async function load(url: string, signal: AbortSignal, allowRedirectTo: readonly string[]): Promise<LoadedKeySet> {
+  const result = await fetchKeySet(url, { signal, timeoutMs: JWKS_TIMEOUT_MS, allowRedirectTo });
   const summaries = await summarizeKeySet(result.jwks);
   return { result, summaries };
 }
@@ -49,7 +55,7 @@ export function useJwksFetch(
   );
 
   const start = useCallback(
-    async (text: string, options: { refresh?: boolean } = {}) => {
+    async (text: string, options: StartOptions = {}) => {
       const checked = checkJwksUrl(text);
       if (!checked.ok) {
         latest.current += 1;
@@ -72,7 +78,7 @@ export function useJwksFetch(
       controller.current = abort;
       setState({ status: 'loading', url, startedAt: performance.now() });
       try {
-        const keySet = await load(url, abort.signal);
+        const keySet = await load(url, abort.signal, options.allowRedirectTo ?? []);
         if (id !== latest.current) return;
         cacheKeySet(url, keySet);
         setState({ status: 'loaded', url, keySet, fromCache: false, fetchedAt: Date.now() });
@@ -87,6 +93,8 @@ export function useJwksFetch(
             message: err.message,
             curlCommand: err.curlCommand,
             steps: err.steps,
+            redirectedTo: err.redirectedTo,
+            requested: url,
           });
         } else {
           // fetchKeySet documents JwksError only; anything else is a bug, shown rather than swallowed.

@@ -1,7 +1,15 @@
 // The key box shared by both views: anything the core accepts (secret, PEM, certificate, JWK, JWKS),
 // with the detected format (`key-kind`) and, for HMAC secrets, how the text is read (`secret-encoding`).
+import { useLayoutEffect, useRef, useState } from 'react';
 import { SECRET_ENCODINGS, type SecretEncoding } from '../../core/types';
-import { actions, selectEncKeyDetection, selectKeyDetection, useAppState } from '../../state';
+import {
+  actions,
+  formatCount,
+  LARGE_TEXT_CHARS,
+  selectEncKeyDetection,
+  selectKeyDetection,
+  useAppState,
+} from '../../state';
 import { Icon } from '../../components/Icon';
 
 const ENCODING_LABELS: Record<SecretEncoding, string> = {
@@ -40,6 +48,18 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
   );
   const showEncoding = detection.kind === 'secret' || (hmac && detection.kind === 'empty');
   const placeholder = PLACEHOLDER[purpose];
+  // A pasted key set can be megabytes (10,000 keys are 2.4 MB), and Chromium took seconds to lay out that much
+  // text in a textarea. So the box is not a controlled textarea, and while the text is large it is held in memory
+  // only: the box is emptied before the browser lays it out, and says what it holds. Typing replaces it; the
+  // button puts it back in the box on request.
+  const input = useRef<HTMLTextAreaElement>(null);
+  const [shown, setShown] = useState<string | undefined>(undefined);
+  const held = keyText.length > LARGE_TEXT_CHARS && shown !== keyText;
+  useLayoutEffect(() => {
+    const element = input.current;
+    const boxText = held ? '' : keyText;
+    if (element && element.value !== boxText) element.value = boxText;
+  }, [keyText, held]);
   return (
     <div className="space-y-2">
       <label htmlFor="key-input" className="field-label">
@@ -48,18 +68,32 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
       <textarea
         id="key-input"
         data-testid="key-input"
-        value={keyText}
+        ref={input}
+        defaultValue={keyText.length > LARGE_TEXT_CHARS ? '' : keyText}
         rows={6}
         spellCheck={false}
         autoCapitalize="off"
         autoComplete="off"
-        placeholder={placeholder}
+        placeholder={
+          held
+            ? `Holding ${formatCount(keyText.length)} characters of key text (not drawn). Type or paste to replace them.`
+            : placeholder
+        }
         aria-describedby="key-kind key-privacy"
         onChange={(event) => actions.setKeyText(event.target.value)}
         // PEM lines stay whole (64 characters each): wrapped mid-line a key looks broken. Long lines scroll.
         wrap="off"
         className="field-mono resize-y overflow-x-auto whitespace-pre"
       />
+      {held ? (
+        <p data-testid="key-collapsed" className="hint">
+          The key text is {formatCount(keyText.length)} characters long: it is all used, but the box does not draw it
+          (drawing it would hold the page for seconds).{' '}
+          <button type="button" className="btn-secondary" onClick={() => setShown(keyText)}>
+            Show the whole key text
+          </button>
+        </p>
+      ) : null}
       <p
         id="key-kind"
         data-testid="key-kind"
@@ -72,10 +106,14 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
         }
       >
         {detection.kind === 'empty' ? (
-          (emptyText ??
-          (purpose === 'decrypt'
-            ? 'No key: the token cannot be decrypted until you paste one.'
-            : 'No key: the signature cannot be checked until you paste one.'))
+          detection.blank !== undefined ? (
+            `Only whitespace (${detection.blank}): that is not a key. Paste the secret or key itself.`
+          ) : (
+            (emptyText ??
+            (purpose === 'decrypt'
+              ? 'No key: the token cannot be decrypted until you paste one.'
+              : 'No key: the signature cannot be checked until you paste one.'))
+          )
         ) : detection.kind === 'error' ? (
           <>
             <span aria-hidden="true">✕ </span>

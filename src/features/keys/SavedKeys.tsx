@@ -70,7 +70,7 @@ export function SavedKeys() {
                 data-testid="saved-key-load"
                 className="btn-secondary"
                 onClick={() => {
-                  actions.setKeyText(key.text);
+                  actions.setKeyText(key.text, 'saved');
                   actions.setSecretEncoding(key.encoding);
                   setMessage(`Loaded "${key.label}".`);
                 }}

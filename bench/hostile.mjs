@@ -1,0 +1,250 @@
+// Hostile sizes: a pasted key set of 1,000 and 10,000 keys, and a 10 MiB paste into the token box. A key set
+// is parsed once per change of the key text, not once per token keystroke, and a key is picked by kid first;
+// input over the token size limit is refused before any heavy work. Budgets: keystroke → verdict p95 with
+// 1,000 keys, and the longest main-thread task (Long Tasks API, which reports tasks over 50 ms) with 10,000
+// keys and with the 10 MiB paste.
+/* global window, document, performance, HTMLTextAreaElement, Event, setTimeout, Buffer */
+import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
+import { openDecodeWithKey, runTokenEdits } from './latency.mjs';
+import { payloadOfSize, tamper } from './tokens.mjs';
+import { formatSummary, percentile, summarize } from './stats.mjs';
+
+export const HOSTILE_BUDGETS = { keystrokeP95Ms: 16, longestTaskMs: 200 };
+
+const b64url = (value) => Buffer.from(value).toString('base64url');
+
+/**
+ * `count` EC P-256 public keys (kid `key-<i>`), the private key of the one in the middle, and the set's text
+ * as a user would paste it. ES256 keeps generating 10,000 keys to a few seconds.
+ */
+function makeKeySet(count) {
+  const keys = [];
+  let signer;
+  const middle = Math.floor(count / 2);
+  for (let i = 0; i < count; i += 1) {
+    const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const kid = `key-${String(i).padStart(5, '0')}`;
+    keys.push({ ...pair.publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' });
+    if (i === middle) signer = { kid, privateKey: pair.privateKey };
+  }
+  return { text: JSON.stringify({ keys }, null, 2), signer };
+}
+
+function signEs256(signer, payloadJson) {
+  const input = `${b64url(JSON.stringify({ alg: 'ES256', typ: 'JWT', kid: signer.kid }))}.${b64url(payloadJson)}`;
+  // JWS ECDSA signatures are r||s (RFC 7518 §3.4), not DER.
+  const signature = nodeSign('sha256', Buffer.from(input), { key: signer.privateKey, dsaEncoding: 'ieee-p1363' });
+  return `${input}.${b64url(signature)}`;
+}
+
+/** Valid and tampered tokens in turn, each naming the signing key's kid, so every edit flips the verdict. */
+function editSequence(signer, count) {
+  const edits = [];
+  for (let i = 0; i < count; i += 1) {
+    const token = signEs256(signer, payloadOfSize(300, i));
+    const valid = i % 2 === 0;
+    edits.push({ token: valid ? token : tamper(token), expected: valid ? 'verified' : 'invalid' });
+  }
+  return edits;
+}
+
+/**
+ * Runs in the page: sets a textarea's value the way a paste does, waits until `done()` holds (or the
+ * timeout), then leaves the page alone for `settleMs` so later work still counts; returns the time to done
+ * and the longest task that ended after the paste.
+ */
+function pasteAndWait({ testId, text, until, timeoutMs, settleMs }) {
+  const input = document.querySelector(`[data-testid="${testId}"]`);
+  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
+  const done = () => {
+    const element = document.querySelector(`[data-testid="${until.testId}"]`);
+    return element !== null && element.getAttribute(until.attribute) === until.value;
+  };
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    setValue.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const poll = () => {
+      const elapsed = performance.now() - t0;
+      if (!done() && elapsed < timeoutMs) return void setTimeout(poll, 10);
+      const ms = done() ? elapsed : Number.NaN;
+      setTimeout(() => {
+        const tasks = window.__bench.longTasks.filter((t) => t.start + t.duration >= t0);
+        resolve({
+          ms,
+          longestTask: Math.max(0, ...tasks.map((t) => t.duration)),
+          valueLength: input.value.length,
+        });
+      }, settleMs);
+    };
+    poll();
+  });
+}
+
+const OUTCOME_TIMEOUT_MS = 60_000;
+
+/** The whole phase: `runs` runs of `edits` keystrokes with 1,000 keys, and the 10,000-key and 10 MiB cases. */
+export async function hostilePhase({ browser, origin, runs, edits, log }) {
+  log('hostile: generating 1,000 and 10,000 EC keys');
+  const thousand = makeKeySet(1_000);
+  const tenThousand = makeKeySet(10_000);
+
+  log(`hostile: keystroke with a 1,000-key JWKS, ${runs} run(s) of ${edits - 1} edits`);
+  const primeToken = signEs256(thousand.signer, payloadOfSize(300, -1));
+  const keystrokeRuns = [];
+  for (let i = 0; i < runs; i += 1) {
+    const { run } = await withKeySet(browser, origin, thousand, editSequence(thousand.signer, edits), 10);
+    keystrokeRuns.push(run);
+  }
+  const keystroke = {
+    keys: 1_000,
+    keyTextChars: thousand.text.length,
+    edits: keystrokeRuns.reduce((n, r) => n + r.latencies.length, 0),
+    p50: summarize(keystrokeRuns.map((r) => percentile(r.latencies, 50))),
+    p95: summarize(keystrokeRuns.map((r) => percentile(r.latencies, 95))),
+    longestTaskMs: Math.max(...keystrokeRuns.map((r) => r.longestTask)),
+    failures: keystrokeRuns.flatMap((r) => r.failures),
+  };
+
+  log('hostile: pasting a 10,000-key JWKS, then 40 token edits');
+  const bigRun = await withKeySet(browser, origin, tenThousand, editSequence(tenThousand.signer, 41), 50);
+  const big = {
+    keys: 10_000,
+    keyTextChars: tenThousand.text.length,
+    pasteToVerdictMs: bigRun.paste.ms,
+    pasteLongestTaskMs: bigRun.paste.longestTask,
+    editP95Ms: percentile(bigRun.run.latencies, 95),
+    editLongestTaskMs: bigRun.run.longestTask,
+    failures: bigRun.run.failures,
+  };
+
+  log('hostile: pasting 10 MiB into the token box');
+  const huge = await (async () => {
+    const { context, page } = await openDecodeWithKey(browser, origin, '', primeToken);
+    try {
+      const filler = 'A'.repeat(10 * 1024 * 1024);
+      const text = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${filler}.${b64url('signature')}`;
+      const paste = await page.evaluate(pasteAndWait, {
+        testId: 'token-input',
+        text,
+        until: { testId: 'token-error', attribute: 'data-code', value: 'too-large' },
+        timeoutMs: OUTCOME_TIMEOUT_MS,
+        settleMs: 1_000,
+      });
+      return {
+        chars: text.length,
+        pasteToRefusalMs: paste.ms,
+        longestTaskMs: paste.longestTask,
+        refused: Number.isFinite(paste.ms),
+        textKept: paste.valueLength === text.length,
+      };
+    } finally {
+      await context.close();
+    }
+  })();
+
+  return { keystroke, big, huge };
+}
+
+/**
+ * Opens the Decode view on a token the set verifies (Monaco loaded), pastes the key set (Playwright's fill types 200 KB
+ * far too slowly to be what a paste costs), waits for the verdict, then times `edits` in the token box.
+ */
+async function withKeySet(browser, origin, keySet, edits, gapMs) {
+  const primeToken = signEs256(keySet.signer, payloadOfSize(300, -1));
+  const { context, page } = await openDecodeWithKey(browser, origin, '', primeToken);
+  try {
+    const paste = await page.evaluate(pasteAndWait, {
+      testId: 'key-input',
+      text: keySet.text,
+      until: { testId: 'signature-status', attribute: 'data-state', value: 'verified' },
+      timeoutMs: OUTCOME_TIMEOUT_MS,
+      settleMs: 1_000,
+    });
+    const results = await page.evaluate(runTokenEdits, { edits, gapMs, timeoutMs: 10_000 });
+    const counted = results.slice(1).filter((r) => r.comparable);
+    const run = {
+      latencies: counted.map((r) => r.ms).filter(Number.isFinite),
+      failures: counted.filter((r) => !Number.isFinite(r.ms)).map((r) => r.state ?? 'unknown'),
+      longestTask: Math.max(0, ...results.slice(1).map((r) => r.longestTask)),
+    };
+    return { paste, run };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The phase's budgets, in report.mjs's `{ name, limit, value, pass }` form. */
+export function hostileBudgets(r) {
+  const h = r.hostile;
+  const out = [];
+  const add = (name, limit, value, pass) =>
+    out.push({ name, limit, value, pass: value === undefined ? undefined : Boolean(pass) });
+  const { keystrokeP95Ms, longestTaskMs } = HOSTILE_BUDGETS;
+  add(
+    'keystroke→verdict p95, 1,000-key JWKS (ms)',
+    keystrokeP95Ms,
+    h?.keystroke.p95.median,
+    h && h.keystroke.failures.length === 0 && h.keystroke.p95.median <= keystrokeP95Ms,
+  );
+  const bigLongest = h && Math.max(h.big.pasteLongestTaskMs, h.big.editLongestTaskMs);
+  add(
+    'longest task, 10,000-key JWKS (ms)',
+    longestTaskMs,
+    bigLongest,
+    h && Number.isFinite(h.big.pasteToVerdictMs) && h.big.failures.length === 0 && bigLongest <= longestTaskMs,
+  );
+  add(
+    'longest task, 10 MiB token (ms)',
+    longestTaskMs,
+    h?.huge.longestTaskMs,
+    h && h.huge.refused && h.huge.textKept && h.huge.longestTaskMs <= longestTaskMs,
+  );
+  return out;
+}
+
+/** Table rows for report.mjs: figure, value, ratio (none here), budget verdict. */
+export function hostileRows(r) {
+  const h = r.hostile;
+  if (!h) return [];
+  const budget = (name) => {
+    const b = r.budgets.find((x) => x.name === name);
+    return !b || b.pass === undefined ? '' : `${b.pass ? 'ok' : 'MISSED'} (≤ ${b.limit})`;
+  };
+  const tasks = (ms) => (ms > 0 ? ms.toFixed(0) : 'none over 50');
+  const k = h.keystroke;
+  return [
+    ['keystroke→verdict p50, 1,000-key JWKS (ms)', formatSummary(k.p50), '', ''],
+    [
+      'keystroke→verdict p95, 1,000-key JWKS (ms)',
+      formatSummary(k.p95) + (k.failures.length ? ` [${k.failures.length} failed]` : ''),
+      '',
+      budget('keystroke→verdict p95, 1,000-key JWKS (ms)'),
+    ],
+    [
+      '10,000-key JWKS: paste → verdict (ms)',
+      Number.isFinite(h.big.pasteToVerdictMs) ? h.big.pasteToVerdictMs.toFixed(0) : 'never',
+      '',
+      '',
+    ],
+    [
+      '10,000-key JWKS: keystroke→verdict p95 (ms)',
+      Number.isFinite(h.big.editP95Ms) ? h.big.editP95Ms.toFixed(1) : 'n/a',
+      '',
+      '',
+    ],
+    [
+      '10,000-key JWKS: longest task, paste / keystrokes (ms)',
+      `${tasks(h.big.pasteLongestTaskMs)} / ${tasks(h.big.editLongestTaskMs)}`,
+      '',
+      budget('longest task, 10,000-key JWKS (ms)'),
+    ],
+    [
+      '10 MiB token: paste → refusal (ms)',
+      h.huge.refused ? h.huge.pasteToRefusalMs.toFixed(0) : 'never refused',
+      h.huge.textKept ? 'text kept' : 'TEXT LOST',
+      '',
+    ],
+    ['10 MiB token: longest task (ms)', tasks(h.huge.longestTaskMs), '', budget('longest task, 10 MiB token (ms)')],
+  ];
+}

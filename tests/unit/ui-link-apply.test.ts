@@ -1,0 +1,98 @@
+// Opening a link (CONTRACT.md §1) as the page does: what `publicKey=` may load, what the notice says when it is
+// refused, and that a refused key leaves the address bar and the history entry while the token stays.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { applyLink } from '../../src/state/applyLink';
+import { createInitialState } from '../../src/state/appState';
+import { withoutFragmentParams } from '../../src/state/link';
+import { appStore } from '../../src/state/store';
+import { jwksText, keyPair, pemOfJwk } from '../fixtures/fixtures';
+
+const ec = keyPair('ec-p256');
+const rsa = keyPair('rsa-2048');
+const TOKEN = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJsaW5rIn0.c2ln';
+
+/** A History that records the URLs the page writes. */
+function fakeHistory(): History & { urls: string[] } {
+  const urls: string[] = [];
+  return {
+    urls,
+    state: null,
+    replaceState: (_state: unknown, _title: string, url?: string | URL | null) => {
+      if (url !== undefined && url !== null) urls.push(String(url));
+    },
+  } as unknown as History & { urls: string[] };
+}
+
+function open(hash: string, search = ''): { urls: string[] } {
+  const history = fakeHistory();
+  applyLink({ search, hash, pathname: '/' }, history);
+  return history;
+}
+
+const notices = () => appStore.getState().notices.map((n) => n.text);
+
+beforeEach(() => {
+  appStore.setState(createInitialState('light', Date.now()));
+});
+
+describe('publicKey= in a link', () => {
+  it('loads a JWKS of public keys and says the key came from the link', () => {
+    const history = open(`#token=${TOKEN}&publicKey=${encodeURIComponent(jwksText(ec.publicJwk, rsa.publicJwk))}`);
+    expect(appStore.getState().keyText).toBe(jwksText(ec.publicJwk, rsa.publicJwk));
+    expect(appStore.getState().keySource).toBe('link');
+    expect(history.urls).toEqual([]);
+  });
+
+  it('refuses a JWKS whose private key the verifier would skip (use: enc), and says why', () => {
+    const set = jwksText(ec.publicJwk, { ...rsa.privateJwk, use: 'enc' });
+    open(`#token=${TOKEN}&publicKey=${encodeURIComponent(set)}`);
+    expect(appStore.getState().keyText).toBe('');
+    const [notice] = notices();
+    expect(notice).toContain('publicKey was refused');
+    expect(notice).toContain('key 1 is private or symmetric');
+    expect(notice).toMatch(/anyone who sees the link .* could sign tokens/);
+  });
+
+  it('refuses a JWKS holding a symmetric key for key wrapping (alg A256KW), and a private signing key', () => {
+    const wrapping = jwksText(ec.publicJwk, {
+      kty: 'oct',
+      alg: 'A256KW',
+      k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg',
+    });
+    open(`#token=${TOKEN}&publicKey=${encodeURIComponent(wrapping)}`);
+    expect(appStore.getState().keyText).toBe('');
+    expect(notices().at(-1)).toContain('key 1 is private or symmetric');
+    open(`#token=${TOKEN}&publicKey=${encodeURIComponent(jwksText(ec.privateJwk))}`);
+    expect(appStore.getState().keyText).toBe('');
+    expect(notices().at(-1)).toContain('key 0 is private or symmetric');
+  });
+});
+
+describe('a refused key leaves the address bar', () => {
+  it('removes a refused publicKey= and keeps the token and the other parameters', () => {
+    const pem = encodeURIComponent(pemOfJwk(rsa.privateJwk, 'pkcs8'));
+    const history = open(`#token=${TOKEN}&publicKey=${pem}&mode=decode`);
+    expect(history.urls).toEqual([`/#token=${TOKEN}&mode=decode`]);
+    expect(appStore.getState().tokenText).toBe(TOKEN);
+  });
+
+  it('removes it after a ?token= moved into the fragment, in one history write', () => {
+    const history = open(`#publicKey=hunter2`, `?token=${TOKEN}`);
+    expect(history.urls).toEqual([`/#token=${TOKEN}`]);
+  });
+
+  it('leaves an accepted public key where it is', () => {
+    const history = open(`#token=${TOKEN}&publicKey=${encodeURIComponent(pemOfJwk(ec.privateJwk, 'spki'))}`);
+    expect(history.urls).toEqual([]);
+    expect(appStore.getState().keyText).toContain('BEGIN PUBLIC KEY');
+  });
+
+  it('withoutFragmentParams drops only the named parameters, and the "#" when nothing is left', () => {
+    expect(withoutFragmentParams('/a?x=1#token=t&publicKey=k&mode=encode', ['publicKey'])).toBe(
+      '/a?x=1#token=t&mode=encode',
+    );
+    expect(withoutFragmentParams('/#publicKey=k', ['publicKey'])).toBe('/');
+    expect(withoutFragmentParams('/?publicKey=k', ['publicKey'])).toBe('/?publicKey=k');
+    expect(withoutFragmentParams('/#publicKeys=k', ['publicKey'])).toBe('/#publicKeys=k');
+  });
+});
