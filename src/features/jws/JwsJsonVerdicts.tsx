@@ -1,6 +1,7 @@
 // The verdicts for a signed token in JSON serialization: `signature-status` is the overall verdict (verified
 // when any signature verifies, saying which), one line per signature below it, and the time claims.
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
+import { SignatureResultVerdict } from '../../components/SignatureVerdict';
 import { Verdict } from '../../components/Verdict';
 import type { JwsSignatureVerdict } from '../../core/jws/verify-json';
 import { actions, useAppState } from '../../state';
@@ -86,43 +87,21 @@ export function JwsJsonVerdicts() {
       </Verdict>
     );
   } else {
-    const busy = !verification.current;
-    const state = result.signature;
     verdict = (
-      <Verdict
-        testId="signature-status"
-        state={state}
-        tone={state === 'verified' ? 'good' : 'bad'}
-        icon={state === 'verified' ? '✓' : state === 'invalid' ? '✕' : '⚠'}
-        title={
-          state === 'verified'
-            ? general && result.verifiedIndex !== undefined
+      <SignatureResultVerdict
+        result={result}
+        titles={{
+          verified:
+            general && result.verifiedIndex !== undefined
               ? `Signature ${result.verifiedIndex + 1} verified`
-              : 'Signature verified'
-            : state === 'invalid'
-              ? 'Invalid signature'
-              : 'Cannot verify'
-        }
-        busy={busy}
+              : 'Signature verified',
+          invalid: 'Invalid signature',
+          error: 'Cannot verify',
+        }}
+        busy={!verification.current}
         request={request}
-      >
-        {result.message}
-        {result.kid !== undefined ? (
-          <>
-            {' '}
-            Matched key <code className="font-mono">kid “{result.kid}”</code>.
-          </>
-        ) : null}
-        {result.matchingSecretEncoding ? (
-          <button
-            type="button"
-            className="btn-secondary mt-2"
-            onClick={() => result.matchingSecretEncoding && actions.setSecretEncoding(result.matchingSecretEncoding)}
-          >
-            Read the secret as {result.matchingSecretEncoding}
-          </button>
-        ) : null}
-      </Verdict>
+        readSecretAs={{ label: 'Read the secret as', onRead: actions.setSecretEncoding }}
+      />
     );
   }
   let payload: unknown = decoded.payload;
