@@ -5,7 +5,7 @@ import { SignatureResultVerdict } from '../../components/SignatureVerdict';
 import { Verdict } from '../../components/Verdict';
 import type { JwsSignatureVerdict } from '../../core/jws/verify-json';
 import { actions, useAppState } from '../../state';
-import { useJwsJsonVerification, useJwsJsonView } from './useJwsJson';
+import { payloadValue, useJwsJsonVerification, useJwsJsonView } from './useJwsJson';
 
 const STATE_WORDS = {
   verified: { icon: '✓', word: 'verified', className: 'text-emerald-800 dark:text-emerald-300' },
@@ -104,14 +104,7 @@ export function JwsJsonVerdicts() {
       />
     );
   }
-  let payload: unknown = decoded.payload;
-  if (decoded.detached) {
-    try {
-      payload = detachedText ? (JSON.parse(detachedText) as unknown) : undefined;
-    } catch {
-      payload = undefined;
-    }
-  }
+  const payload = payloadValue(decoded, detachedText);
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700 dark:text-slate-300">
