@@ -1,7 +1,8 @@
 // Encode view: encrypt the signed token to a recipient (`encrypt-toggle`). The output becomes a compact JWE
 // of the signed token, a nested JWT (RFC 7519 §5.2: signed first, then encrypted, `cty: "JWT"`). The choices
 // this browser cannot run are asked of the engine (isJweAlgorithmAvailable), never assumed from its version.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
+import { useAsyncOnMount } from '../../components/useAsyncOnMount';
 import { KeyKindLine, KeyTextArea, SecretEncodingChoice } from '../../components/KeyBox';
 import {
   JWE_ALGORITHM_INFO,
@@ -20,21 +21,13 @@ type Support = { algs: Record<string, boolean>; encs: Record<string, boolean> };
 
 /** Which key algorithms and content encryptions this browser's WebCrypto runs; undefined while asking. */
 export function useJweSupport(): Support | undefined {
-  const [support, setSupport] = useState<Support>();
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const algs = await Promise.all(JWE_KEY_ALGORITHMS.map(async (alg) => [alg, await isJweAlgorithmAvailable(alg)]));
-      const encs = await Promise.all(
-        JWE_CONTENT_ENCRYPTIONS.map(async (enc) => [enc, await isJweAlgorithmAvailable('dir', enc)]),
-      );
-      if (live) setSupport({ algs: Object.fromEntries(algs), encs: Object.fromEntries(encs) });
-    })();
-    return () => {
-      live = false;
-    };
-  }, []);
-  return support;
+  return useAsyncOnMount(async () => {
+    const algs = await Promise.all(JWE_KEY_ALGORITHMS.map(async (alg) => [alg, await isJweAlgorithmAvailable(alg)]));
+    const encs = await Promise.all(
+      JWE_CONTENT_ENCRYPTIONS.map(async (enc) => [enc, await isJweAlgorithmAvailable('dir', enc)]),
+    );
+    return { algs: Object.fromEntries(algs), encs: Object.fromEntries(encs) } as Support;
+  });
 }
 
 function RecipientKey() {
