@@ -24,6 +24,15 @@ export function ReadSecretAsButton({
   );
 }
 
+/** While the first result for this token and key is being computed (later checks keep the last verdict, busy). */
+export function CheckingSignatureVerdict({ title, request }: { title: string; request: number }) {
+  return (
+    <Verdict testId="signature-status" state="no-key" tone="neutral" icon="…" title={title} busy request={request}>
+      Checking it against the key below.
+    </Verdict>
+  );
+}
+
 export function SignatureResultVerdict({
   result,
   titles,

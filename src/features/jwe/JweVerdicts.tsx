@@ -64,18 +64,6 @@ function DecryptionStatus({
         </Verdict>
       );
       break;
-    case 'failed':
-      body = (
-        <Verdict {...common} tone="bad" icon="✕" title="Decryption failed">
-          {result.message}
-          <ReadSecretAsButton
-            encoding={result.matchingSecretEncoding}
-            label="Read the key as"
-            onRead={actions.setSecretEncoding}
-          />
-        </Verdict>
-      );
-      break;
     case 'no-key':
       body = (
         <Verdict {...common} tone="neutral" icon="?" title="Not decrypted">
@@ -83,9 +71,16 @@ function DecryptionStatus({
         </Verdict>
       );
       break;
-    default:
+    default: {
+      // "failed": the key was wrong; anything else: the token or the key could not be used at all.
+      const failed = result.state === 'failed';
       body = (
-        <Verdict {...common} tone="bad" icon="⚠" title="Cannot decrypt">
+        <Verdict
+          {...common}
+          tone="bad"
+          icon={failed ? '✕' : '⚠'}
+          title={failed ? 'Decryption failed' : 'Cannot decrypt'}
+        >
           {result.message}
           <ReadSecretAsButton
             encoding={result.matchingSecretEncoding}
@@ -94,6 +89,7 @@ function DecryptionStatus({
           />
         </Verdict>
       );
+    }
   }
   return body;
 }

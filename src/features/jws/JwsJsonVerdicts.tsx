@@ -1,7 +1,7 @@
 // The verdicts for a signed token in JSON serialization: `signature-status` is the overall verdict (verified
 // when any signature verifies, saying which), one line per signature below it, and the time claims.
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
-import { SignatureResultVerdict } from '../../components/SignatureVerdict';
+import { CheckingSignatureVerdict, SignatureResultVerdict } from '../../components/SignatureVerdict';
 import { Verdict } from '../../components/Verdict';
 import type { JwsSignatureVerdict } from '../../core/jws/verify-json';
 import { actions, useAppState } from '../../state';
@@ -73,19 +73,7 @@ export function JwsJsonVerdicts() {
       </Verdict>
     );
   } else if (!result) {
-    verdict = (
-      <Verdict
-        testId="signature-status"
-        state="no-key"
-        tone="neutral"
-        icon="…"
-        title="Checking the signature"
-        busy
-        request={request}
-      >
-        Checking it against the key below.
-      </Verdict>
-    );
+    verdict = <CheckingSignatureVerdict title="Checking the signature" request={request} />;
   } else {
     verdict = (
       <SignatureResultVerdict

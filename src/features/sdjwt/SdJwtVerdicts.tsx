@@ -2,7 +2,7 @@
 // `signature-status` (the issuer's signature, with the key box's key), `claims-status` (exp and nbf of the processed
 // claims: they may be disclosed selectively) and `kb-status` (the Key Binding JWT, each check in words).
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
-import { SignatureResultVerdict } from '../../components/SignatureVerdict';
+import { CheckingSignatureVerdict, SignatureResultVerdict } from '../../components/SignatureVerdict';
 import { Verdict } from '../../components/Verdict';
 import type { KeyBindingCheck, KeyBindingResult, SdJwtInspection } from '../../core/sdjwt/types';
 import { actions, useAppState } from '../../state';
@@ -70,19 +70,7 @@ function IssuerSignature({ inspection }: { inspection: SdJwtInspection | undefin
       </Verdict>
     );
   } else if (!result) {
-    verdict = (
-      <Verdict
-        testId="signature-status"
-        state="no-key"
-        tone="neutral"
-        icon="…"
-        title="Checking the issuer's signature"
-        busy
-        request={request}
-      >
-        Checking it against the key below.
-      </Verdict>
-    );
+    verdict = <CheckingSignatureVerdict title="Checking the issuer's signature" request={request} />;
   } else {
     verdict = (
       <SignatureResultVerdict
