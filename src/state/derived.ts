@@ -10,21 +10,27 @@ import { classifyToken, type TokenKindInfo } from '../core/token-kind';
 import type { ClaimsState, KeyDetection, LintFinding, SecretEncoding, TokenErrorCode, TokenPart } from '../core/types';
 import type { VerdictClock } from './clock';
 
-function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | undefined;
-  let lastResult: R;
+/**
+ * Memoised on the last few argument lists, not only the last: the live state and the idle copy (store.ts) ask with
+ * different inputs while a keystroke is in flight, and a one-entry cache would hand each a new object on every
+ * call, which `useSyncExternalStore` reads as a changed snapshot and re-renders without end.
+ */
+function memoRecentArgs<A extends unknown[], R>(fn: (...args: A) => R, size = 4): (...args: A) => R {
+  const recent: { args: A; result: R }[] = [];
   return (...args: A) => {
-    if (lastArgs && lastArgs.length === args.length && lastArgs.every((a, i) => Object.is(a, args[i]))) {
-      return lastResult;
-    }
-    lastResult = fn(...args);
-    lastArgs = args;
-    return lastResult;
+    const hit = recent.find(
+      (entry) => entry.args.length === args.length && entry.args.every((a, i) => Object.is(a, args[i])),
+    );
+    if (hit) return hit.result;
+    const result = fn(...args);
+    recent.unshift({ args, result });
+    if (recent.length > size) recent.pop();
+    return result;
   };
 }
 
 /**
- * memoOne keeping the last `size` results: views reading the idle state (store.ts) decode the token they
+ * One argument, the last `size` results: views reading the idle state (store.ts) decode the token they
  * show while the token box already decodes the newer one, and neither should undo the other's work.
  */
 function memoRecent<A, R>(fn: (arg: A) => R, size: number): (arg: A) => R {
@@ -96,32 +102,32 @@ export function selectSendableToken(tokenText: string): string {
   return kind === 'jws-compact' || kind === 'jws-detached' || kind === 'jwe-compact' || kind === 'sd-jwt' ? text : '';
 }
 
-export const selectKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
+export const selectKeyDetection = memoRecentArgs((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
   detectKey({ text: keyText, secretEncoding }),
 );
 
 /** The key box read as a JWE key (`purpose: 'enc'`): X25519 keys usable, a JWKS keeps its encryption entries. */
-export const selectEncKeyDetection = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
+export const selectEncKeyDetection = memoRecentArgs((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
   detectKey({ text: keyText, secretEncoding }, 'enc'),
 );
 
-export const selectKeyExposure = memoOne((keyText: string, secretEncoding: SecretEncoding): KeyExposure =>
+export const selectKeyExposure = memoRecentArgs((keyText: string, secretEncoding: SecretEncoding): KeyExposure =>
   keyExposure({ text: keyText, secretEncoding }),
 );
 
-export const selectTimeClaims = memoOne(
+export const selectTimeClaims = memoRecentArgs(
   (payload: unknown, clock: VerdictClock): { state: ClaimsState; message: string } =>
     checkTimeClaims(payload, clock.options),
 );
 
-export const selectClaimRows = memoOne((payload: unknown, clock: VerdictClock): ClaimRow[] =>
+export const selectClaimRows = memoRecentArgs((payload: unknown, clock: VerdictClock): ClaimRow[] =>
   listClaims(payload, clock.now, {
     leewaySeconds: clock.options.leewaySeconds ?? 0,
     ...(clock.options.maxAgeSeconds !== undefined ? { maxAgeSeconds: clock.options.maxAgeSeconds } : {}),
   }),
 );
 
-export const selectLint = memoOne(
+export const selectLint = memoRecentArgs(
   (
     decoded: DecodedToken,
     detection: KeyDetection,
@@ -152,7 +158,9 @@ function prettyOr(value: unknown, fallback: string): string {
 }
 
 /** The decoded part shown in the editors: pretty-printed, or the raw text when it is not JSON. */
-export const prettyHeader = memoOne((decoded: DecodedToken): string => prettyOr(decoded.header, decoded.headerText));
-export const prettyPayload = memoOne((decoded: DecodedToken): string =>
+export const prettyHeader = memoRecentArgs((decoded: DecodedToken): string =>
+  prettyOr(decoded.header, decoded.headerText),
+);
+export const prettyPayload = memoRecentArgs((decoded: DecodedToken): string =>
   decoded.payloadIsJson ? prettyOr(decoded.payload, decoded.payloadText) : decoded.payloadText,
 );
