@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { basePathFrom } from './config/base-path.ts';
+import { monacoAliases, monacoPagePlugins, monacoWorkerPlugins } from './config/monaco.ts';
 import { precompressPlugin } from './config/compress.ts';
 import { PREVIEW_HEADERS, securityHeadersPlugin } from './config/csp.ts';
 import { serviceWorkerPlugin } from './config/pwa.ts';
@@ -13,7 +14,7 @@ import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } 
 // Every other build is the normal site with a service worker (config/pwa.ts).
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
-  const plugins: PluginOption[] = [react(), tailwindcss(), securityHeadersPlugin({ single })];
+  const plugins: PluginOption[] = [react(), tailwindcss(), securityHeadersPlugin({ single }), ...monacoPagePlugins()];
   if (single) plugins.push(inlineWorkers(), inlineFavicon(), viteSingleFile(), hashInlineScripts());
   else plugins.push(serviceWorkerPlugin(), precompressPlugin());
   return {
@@ -24,6 +25,8 @@ export default defineConfig(({ mode }) => {
     // it the dev server's pre-bundled dependencies; a running `npm run dev` then answered 504 "Outdated Optimize
     // Dep" for Monaco until restarted. Kept here, they survive a reinstall of the same lockfile.
     cacheDir: '.vite',
+    resolve: { alias: monacoAliases },
+    worker: { plugins: monacoWorkerPlugins },
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1', headers: PREVIEW_HEADERS },
     build: {

@@ -14,8 +14,9 @@ export function launchBrowser() {
 /**
  * Runs in the page before any app script: records (in performance.now() time, i.e. ms since navigation
  * start) when the decoded payload (recognised by `marker`, a claim value unique to the run) is first in
- * `payload-editor`, when `signature-status` first says `verified` and the animation frame after it, when a
- * Monaco editor first has rendered lines, and every long task (> 50 ms) the Long Tasks API reports.
+ * `payload-editor`, when `signature-status` first says `verified` and the animation frame after it, when
+ * Monaco first shows the payload's text in `payload-editor` (without a marker: when any Monaco editor has
+ * rendered lines), and every long task (> 50 ms) the Long Tasks API reports.
  */
 function installProbes({ marker }) {
   const bench = {
@@ -47,6 +48,12 @@ function installProbes({ marker }) {
     // A textarea's value is not in the DOM tree; Monaco's rendered lines are.
     return (plain && plain.value.includes(marker)) || (editor.textContent ?? '').includes(marker);
   };
+  // With a marker: Monaco has rendered the payload's own text (not only an empty or still-plain editor).
+  const monacoShown = () => {
+    if (!marker) return document.querySelector('.monaco-editor .view-line') !== null;
+    const lines = document.querySelector('[data-testid="payload-editor"] .monaco-editor .view-lines');
+    return (lines?.textContent ?? '').includes(marker);
+  };
   const check = () => {
     if (bench.decodedAt === undefined && marker && payloadShown()) bench.decodedAt = performance.now();
     if (bench.verifiedAt === undefined) {
@@ -58,8 +65,10 @@ function installProbes({ marker }) {
         });
       }
     }
-    if (bench.monacoAt === undefined && document.querySelector('.monaco-editor .view-line')) {
+    if (bench.monacoAt === undefined && monacoShown()) {
       bench.monacoAt = performance.now();
+      // For traces: the moment on the page's own timeline.
+      performance.mark('bench:monaco-shown');
     }
     const done = (!marker || bench.decodedAt !== undefined) && bench.verifiedAt !== undefined;
     if (done && bench.monacoAt !== undefined) observer.disconnect();

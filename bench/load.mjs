@@ -1,8 +1,8 @@
-// Load figures: what the page downloads before the decoded token is on screen (the issue-7 size budget)
+// Load figures: what the page downloads before the decoded token is on screen (the first-load budget)
 // and before it is also verified, how long each takes from navigation start, and what Monaco adds after.
 // Each run uses a fresh browser context (empty HTTP cache, no service worker yet), i.e. a first visit;
 // the server is warmed by a discarded run first.
-/* global window, performance, URL */
+/* global window, navigator, performance, requestIdleCallback, URL */
 import { newProbedPage, waitForProbe } from './browser.mjs';
 import { gzipSizeOf, resourceKind } from './server.mjs';
 
@@ -11,7 +11,21 @@ export function loadUrl(origin, token, publicPem) {
   return `${origin}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`;
 }
 
-const MONACO_FILE = /monaco|editor\.worker|json\.worker|jsonMode|codicon/i;
+/** Every file of the build the page requested after the pointer came onto the editor, by kind (gzip -9). */
+async function monacoFiles(distDir, requested) {
+  const files = [];
+  for (const path of new Set(requested.filter((q) => q.afterPointer && !q.fromServiceWorker).map((q) => q.path))) {
+    const size = await gzipSizeOf(distDir, path);
+    if (size) files.push({ path, kind: fileKind(path), gzip: size.gzip });
+  }
+  const sum = (kind) => files.filter((f) => kind === undefined || f.kind === kind).reduce((n, f) => n + f.gzip, 0);
+  return { gzip: sum(), js: sum('js'), css: sum('css'), font: sum('font'), files };
+}
+
+function fileKind(path) {
+  const kind = resourceKind(path);
+  return kind === 'other' && /\.(ttf|woff2?)$/.test(path) ? 'font' : kind;
+}
 
 function sumUpTo(files, cutoff) {
   const picked = files.filter((f) => cutoff !== undefined && f.start !== undefined && f.start < cutoff);
@@ -20,23 +34,39 @@ function sumUpTo(files, cutoff) {
   return { js, css, total: js + css, files: picked.map((f) => ({ path: f.path, gzip: f.gzip })) };
 }
 
-async function oneLoad(browser, { url, marker, distDir }) {
+export async function oneLoad(browser, { url, marker, distDir }) {
   const { context, page } = await newProbedPage(browser, { marker });
   // Dedicated workers (Monaco's) do not show in the page's Resource Timing, and the service worker's
   // precache fetches are not the page's own: the context's request events see and tell apart both.
+  // Everything requested once the pointer is on the editor is what Monaco brings: its chunks, CSS, font and
+  // workers, whatever their names.
   const requested = [];
+  let pointed = false;
   context.on('request', (request) =>
-    requested.push({ path: new URL(request.url()).pathname, fromServiceWorker: Boolean(request.serviceWorker()) }),
+    requested.push({
+      path: new URL(request.url()).pathname,
+      fromServiceWorker: Boolean(request.serviceWorker()),
+      afterPointer: pointed,
+    }),
   );
   try {
     await page.goto(url, { waitUntil: 'commit' });
     const decodedAt = await waitForProbe(page, 'decodedAt', 15_000);
     const verifiedAt = await waitForProbe(page, 'verifiedAt', 15_000);
-    // Monaco loads when an editor is wanted (the pointer on it, focus in it, or the Encode view), so it is
-    // timed from the moment the pointer comes onto the payload editor, once the page has loaded.
+    // Monaco loads when an editor is wanted (the pointer on it, focus in it, or the Encode view). It is timed
+    // from the moment the pointer comes onto the payload editor of the settled page until Monaco shows the
+    // payload's text. Settled: loaded, the service worker installed and in control (its precache, Monaco
+    // included, otherwise competes with the page for the server), nothing left to fetch, an idle moment.
     await page.waitForLoadState('load', { timeout: 10_000 }).catch(() => {});
+    await page
+      .waitForFunction(() => navigator.serviceWorker?.controller, undefined, { timeout: 20_000 })
+      .catch(() => {});
+    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1_000 })));
+    const box = await page.getByTestId('payload-editor').boundingBox();
+    pointed = true;
     const monacoWantedAt = await page.evaluate(() => performance.now());
-    await page.getByTestId('payload-editor').hover();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const monacoAt = await waitForProbe(page, 'monacoAt', 20_000);
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
     const probe = await page.evaluate(() => ({
@@ -63,8 +93,9 @@ async function oneLoad(browser, { url, marker, distDir }) {
     const precache = requested.filter((q) => q.fromServiceWorker && resourceKind(q.path) !== 'other');
     const pageFiles = files.filter((f) => !f.fromServiceWorker);
     const beforeVerified = new Set(sumUpTo(pageFiles, verifiedAt).files.map((f) => f.path));
-    const after = pageFiles.filter((f) => !beforeVerified.has(f.path));
-    const monaco = after.filter((f) => MONACO_FILE.test(f.path));
+    const monaco = await monacoFiles(distDir, requested);
+    const monacoPaths = new Set(monaco.files.map((f) => f.path));
+    const after = pageFiles.filter((f) => !beforeVerified.has(f.path) && !monacoPaths.has(f.path));
     return {
       decodedAt,
       verifiedAt,
@@ -74,11 +105,8 @@ async function oneLoad(browser, { url, marker, distDir }) {
       fcp: probe.fcp,
       firstDecode: sumUpTo(pageFiles, decodedAt),
       firstVerified: sumUpTo(pageFiles, verifiedAt),
-      monaco: { gzip: monaco.reduce((n, f) => n + f.gzip, 0), files: monaco.map((f) => f.path) },
-      otherAfter: {
-        gzip: after.filter((f) => !MONACO_FILE.test(f.path)).reduce((n, f) => n + f.gzip, 0),
-        files: after.filter((f) => !MONACO_FILE.test(f.path)).map((f) => f.path),
-      },
+      monaco,
+      otherAfter: { gzip: after.reduce((n, f) => n + f.gzip, 0), files: after.map((f) => f.path) },
       serviceWorkerPrecacheRequests: precache.length,
     };
   } finally {

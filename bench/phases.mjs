@@ -1,6 +1,7 @@
 // Each bench phase: run the measurement, then fold the per-run numbers into the summaries results.json holds.
 import { FAMILIES, makeEditSequence, payloadOfSize } from './tokens.mjs';
 import { loadUrl, measureLoad } from './load.mjs';
+import { monacoBuildBytes } from './monaco-size.mjs';
 import { measurePayloadEdits, measureTokenEdits } from './latency.mjs';
 import { measureSizes } from './size.mjs';
 import { measureKeygen } from './keygen.mjs';
@@ -22,7 +23,10 @@ export async function loadPhase({ browser, origin, distDir, signers, runs, log }
     // Bytes are the same on every run (same build, empty cache); the last run's lists are kept.
     firstDecode: last.firstDecode,
     firstVerified: last.firstVerified,
-    monaco: last.monaco,
+    // Monaco: every file of the build that only Monaco reaches (workers started later included); and what
+    // the page fetched once the pointer came onto the editor.
+    monaco: await monacoBuildBytes(distDir),
+    monacoFetched: last.monaco,
     otherAfter: last.otherAfter,
     serviceWorkerPrecacheRequests: last.serviceWorkerPrecacheRequests,
     decodedMs: summarize(all.map((r) => orNaN(r.decodedAt))),

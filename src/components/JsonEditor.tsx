@@ -3,7 +3,7 @@
 // valid JSON and reports the syntax error under the editor.
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useIsDark, whenIdle } from '../state';
-import { LoadedMonacoEditor, requestMonaco, useMonacoReady } from './useMonaco';
+import { LoadedMonacoEditor, awaitMonacoTurn, holdMonacoTurns, requestMonaco, useMonacoReady } from './useMonaco';
 
 export type JsonEditorProps = {
   testId: string;
@@ -78,18 +78,36 @@ export function JsonEditor({
     shownRef.current = shown;
   });
   useEffect(() => (shown === text ? undefined : whenIdle(() => setShown(text))), [shown, text]);
-  // Monaco takes over once it has loaded; a plain editor that has focus hands over its caret, so typing
-  // carries on in the same place (the switch happens in a layout effect, while the textarea still exists).
+  // Monaco takes over once it has loaded: at once in the editor the pointer or focus is on, in the others
+  // at their turn. A plain editor that has focus hands over its caret, so typing carries on in the same place
+  // (the switch happens in a layout effect, while the textarea still exists).
+  const [wanted, setWanted] = useState(false);
+  const want = useCallback(() => {
+    setWanted(true);
+    requestMonaco();
+  }, []);
+  useEffect(
+    () => (monacoLoaded && !wanted ? awaitMonacoTurn(() => setWanted(true)) : undefined),
+    [monacoLoaded, wanted],
+  );
   const plainRef = useRef<HTMLTextAreaElement>(null);
   const [upgraded, setUpgraded] = useState<{ focusAt: number | undefined } | undefined>(undefined);
   useLayoutEffect(() => {
-    if (!monacoLoaded || upgraded) return;
+    if (!monacoLoaded || !wanted || upgraded) return;
     const plainEditor = plainRef.current;
     const focused = plainEditor !== null && plainEditor === document.activeElement;
     setUpgraded({ focusAt: focused ? plainEditor.selectionStart : undefined });
-  }, [monacoLoaded, upgraded]);
+  }, [monacoLoaded, wanted, upgraded]);
   // Judged on what the editor would be given, so Monaco never receives deep text, even for a moment.
   const monacoReady = upgraded !== undefined && !nestsDeeperThan(shown, MONACO_MAX_DEPTH);
+  const releaseTurns = useRef<() => void>(undefined);
+  useLayoutEffect(() => {
+    if (!monacoReady) return;
+    const release = holdMonacoTurns();
+    releaseTurns.current = release;
+    return release;
+  }, [monacoReady]);
+  const created = useCallback(() => releaseTurns.current?.(), []);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
   // @monaco-editor/react echoes a new `value` of a read-only editor as a change (it calls setValue, which
@@ -140,8 +158,8 @@ export function JsonEditor({
         // words under TokenStatus ("the last token that decoded") say it is out of date.
         className={`overflow-hidden rounded-md border focus-within:ring-2 focus-within:ring-sky-600 ${border} ${stale ? 'border-dashed border-2' : ''}`}
         style={{ height }}
-        onPointerEnter={requestMonaco}
-        onFocusCapture={requestMonaco}
+        onPointerEnter={want}
+        onFocusCapture={want}
       >
         {monacoReady ? (
           <LoadedMonacoEditor
@@ -152,6 +170,7 @@ export function JsonEditor({
             onChange={change}
             height={height}
             focusAt={upgraded?.focusAt}
+            onCreated={created}
           />
         ) : (
           plain

@@ -5,9 +5,7 @@
 import './monacoEnvironment';
 import Editor, { loader } from '@monaco-editor/react';
 import { memo, useCallback, useMemo, useRef } from 'react';
-// The editor contributions (clipboard, find, folding, hover…): jsonMode imports this module lazily, and
-// contributions registered after the first editor exists fail with "depends on UNKNOWN service".
-import 'monaco-editor/internal/common/workers';
+import './monacoFeatures';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/language/json/monaco.contribution';
 loader.config({ monaco });
@@ -36,6 +34,8 @@ export type MonacoJsonEditorProps = {
   height: string;
   /** Focus the editor on mount with the caret at this offset (it replaces a focused plain editor). */
   focusAt?: number | undefined;
+  /** Called once the editor exists (its first lines render in the next frame). */
+  onCreated?: (() => void) | undefined;
 };
 
 // One options object per (label, readOnly): @monaco-editor/react calls updateOptions whenever the
@@ -62,11 +62,25 @@ const BASE_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   editContext: false,
 };
 
-function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height, focusAt }: MonacoJsonEditorProps) {
+function MonacoJsonEditor({
+  label,
+  value,
+  readOnly,
+  dark,
+  onChange,
+  height,
+  focusAt,
+  onCreated,
+}: MonacoJsonEditorProps) {
   const options = useMemo(() => ({ ...BASE_OPTIONS, ariaLabel: label, readOnly }), [label, readOnly]);
   const handleChange = useCallback((text: string | undefined) => onChange(text ?? ''), [onChange]);
   const focusAtMount = useRef(focusAt);
+  const onCreatedAtMount = useRef(onCreated);
+  const theme = dark ? 'workbench-dark' : 'workbench-light';
+  // Before the editor exists: set after it, the theme restyles the rendered editor (tens of ms).
+  const handleBeforeMount = useCallback((api: typeof monaco) => api.editor.setTheme(theme), [theme]);
   const handleMount = useCallback((editor: monaco.editor.IStandaloneCodeEditor) => {
+    onCreatedAtMount.current?.();
     const offset = focusAtMount.current;
     const model = editor.getModel();
     if (offset === undefined || !model) return;
@@ -78,8 +92,9 @@ function MonacoJsonEditor({ label, value, readOnly, dark, onChange, height, focu
       language="json"
       value={value}
       height={height}
-      theme={dark ? 'workbench-dark' : 'workbench-light'}
+      theme={theme}
       loading={null}
+      beforeMount={handleBeforeMount}
       onChange={handleChange}
       onMount={handleMount}
       options={options}

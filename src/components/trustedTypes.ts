@@ -7,7 +7,7 @@
 // Nothing here touches the DOM at import time: the build config imports the names under Node.
 
 export const TRUSTED_TYPES_POLICY_NAMES = {
-  /** Monaco's editor and JSON workers (src/components/monacoEnvironment.ts). */
+  /** Monaco's worker (src/components/monacoEnvironment.ts). */
   workers: 'jwt-workbench-workers',
   /** The service worker's registration (src/app/serviceWorker.ts). */
   serviceWorker: 'jwt-workbench-sw',

@@ -1,9 +1,10 @@
-// Monaco (≈ 1 MB gzip, ≈ 4 MB of script) loads when an editor is wanted, not with the page: when the
+// Monaco (≈ 1 MB gzip, ≈ 3.3 MB of script) loads when an editor is wanted, not with the page: when the
 // pointer comes onto a JSON editor or focus enters one (JsonEditor calls `requestMonaco`), or when the
 // Encode view opens, where the editors are the input. Until then the plain editor shows the same text
 // and takes the same edits. Loading it unasked at the first idle moment cost every visit ≈ 3.7 s of
 // simulated main-thread blocking (Lighthouse TBT) and competed with the first keystrokes.
 import { createElement, useSyncExternalStore, type ReactNode } from 'react';
+import { whenIdle } from '../state';
 import type * as MonacoModule from './MonacoJsonEditor';
 
 let loading: Promise<typeof MonacoModule> | undefined;
@@ -51,4 +52,54 @@ export function useMonacoReady(): boolean {
 export function LoadedMonacoEditor(props: MonacoModule.MonacoJsonEditorProps): ReactNode {
   if (!loaded) return null;
   return createElement(loaded.default, props);
+}
+
+// Editors nobody is pointing at or typing in switch to Monaco one at a time, once the page is idle and every
+// editor being created has painted: creating one costs tens of milliseconds, and the editor the user wants
+// should not wait for the others (an idle moment comes while Monaco waits for the frame it renders in).
+const turns: Array<{ take: () => void; live: boolean }> = [];
+let creating = 0;
+let turnScheduled = false;
+
+function scheduleTurn(): void {
+  if (turnScheduled || creating > 0 || turns.length === 0) return;
+  turnScheduled = true;
+  whenIdle(() => {
+    turnScheduled = false;
+    // An editor started meanwhile: its release schedules the next turn.
+    if (creating > 0) return;
+    let turn = turns.shift();
+    while (turn && !turn.live) turn = turns.shift();
+    turn?.take();
+    scheduleTurn();
+  });
+}
+
+/** Calls `take` at this editor's turn to switch to Monaco; returns a function that gives the turn up. */
+export function awaitMonacoTurn(take: () => void): () => void {
+  const turn = { take, live: true };
+  turns.push(turn);
+  scheduleTurn();
+  return () => {
+    turn.live = false;
+  };
+}
+
+/**
+ * Holds the other editors' turns while a Monaco editor is created; the returned function releases them once
+ * the frame after its creation has been painted (it may be called more than once).
+ */
+export function holdMonacoTurns(): () => void {
+  creating += 1;
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        creating -= 1;
+        scheduleTurn();
+      }, 0),
+    );
+  };
 }

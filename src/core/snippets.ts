@@ -186,7 +186,12 @@ export function buildCurl(o: SnippetOptions): string {
  */
 export function buildHttpie(o: SnippetOptions): string {
   const r = checkOptions(o);
-  const lines = [`http ${methodWord(r.method)} ${shellQuote(r.url)}`, shellQuote(`Authorization:${r.authorization}`)];
+  // --ignore-stdin: run from a script, CI or an editor's terminal task, stdin is not a terminal, and HTTPie
+  // then reads it as the body and refuses the request ("Request body ... cannot be mixed").
+  const lines = [
+    `http --ignore-stdin ${methodWord(r.method)} ${shellQuote(r.url)}`,
+    shellQuote(`Authorization:${r.authorization}`),
+  ];
   if (r.body !== undefined) {
     lines.push(shellQuote('Content-Type:application/json'), `--raw ${shellQuote(r.body)}`);
   }

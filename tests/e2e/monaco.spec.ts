@@ -139,3 +139,103 @@ test('fast typing in the Decode payload editor rebuilds the token with every key
   await typeFastInPayloadEditor(page, FAST_LETTERS);
   await expect.poll(() => tokenBoxPayload(page)).toBe(JSON.stringify({ sub: `x${FAST_LETTERS}` }));
 });
+
+/** Encode view with Monaco in the payload editor holding `text` (pasted), the caret at its end. */
+async function encodePayloadEditorWith(page: Page, text: string): Promise<void> {
+  await page.goto('/#mode=encode');
+  await page.getByTestId('alg-select').selectOption('HS256');
+  await page.getByTestId('key-input').fill('an HMAC secret that is comfortably longer than 32 bytes');
+  await waitForMonaco(page, 'payload-editor');
+  await page.getByTestId('payload-editor').locator('.view-lines').click();
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expectEditorText(page, 'payload-editor', text.split('\n')[0] ?? '');
+}
+
+/** The payload of the signed token in `token-output`, as text. */
+async function outputPayload(page: Page): Promise<string> {
+  const token = (await page.getByTestId('token-output').innerText()).trim();
+  return Buffer.from(token.split('.')[1] ?? '', 'base64url').toString();
+}
+
+test.describe('the editing features a JSON editor keeps', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  });
+
+  test('Format Document pretty-prints, and folding (Ctrl+Shift+[) collapses the object', async ({ page }) => {
+    const guard = guardPage(page);
+    await encodePayloadEditorWith(page, '{"sub":"x","nested":{"a":1,"b":[1,2]}}');
+    const lines = page.getByTestId('payload-editor').locator('.view-line');
+    await expect(lines).toHaveCount(1);
+    // From the context menu: the key differs by platform (Shift+Alt+F, Ctrl+Shift+I on Linux).
+    await page.getByTestId('payload-editor').locator('.view-lines').click({ button: 'right' });
+    await page.locator('.monaco-menu').getByText('Format Document').click();
+    await expect(lines).toHaveCount(10);
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('ControlOrMeta+Shift+BracketLeft');
+    // Folded: the opening line (with its "…" marker) and the closing brace.
+    await expect(lines).toHaveCount(2);
+    await expect(page.getByTestId('payload-editor').locator('.inline-folded')).toHaveCount(1);
+    expect(JSON.parse(await outputPayload(page))).toEqual({ sub: 'x', nested: { a: 1, b: [1, 2] } });
+    guard.check();
+  });
+
+  test('Find (Ctrl+F) opens the find widget and marks every match', async ({ page }) => {
+    await encodePayloadEditorWith(page, '{"sub":"abc","name":"abc","role":"abc"}');
+    await page.keyboard.press('ControlOrMeta+F');
+    const widget = page.getByTestId('payload-editor').locator('.find-widget');
+    await expect(widget).toHaveClass(/visible/);
+    await page.keyboard.type('abc');
+    await expect(widget.locator('.matchesCount')).toHaveText(/of 3/);
+    await expect(page.getByTestId('payload-editor').locator('.findMatch')).not.toHaveCount(0);
+  });
+
+  test('bracket matching marks the partner brace; hovering an error shows its message', async ({ page }) => {
+    await encodePayloadEditorWith(page, '{"sub": "x",, "n": [1, 2]}');
+    await page.keyboard.press('ControlOrMeta+Home');
+    await expect(page.getByTestId('payload-editor').locator('.bracket-match')).toHaveCount(2);
+    const squiggle = page.getByTestId('payload-editor').locator('.squiggly-error').first();
+    await expect(squiggle).toBeVisible({ timeout: 15_000 });
+    // The mouse, not hover(): Monaco's text layer lies over the squiggle (Playwright calls that intercepted).
+    const box = await squiggle.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    await expect(page.locator('.monaco-hover:not(.hidden)').first()).toContainText(/expected|Property/i);
+  });
+
+  test('suggestions (Ctrl+Space) and the context menu open', async ({ page }) => {
+    await encodePayloadEditorWith(page, '{"sub":"x"}');
+    await page.keyboard.press('ControlOrMeta+Space');
+    await expect(page.getByTestId('payload-editor').locator('.suggest-widget')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('payload-editor').locator('.view-lines').click({ button: 'right' });
+    const menu = page.locator('.monaco-menu');
+    await expect(menu).toBeVisible();
+    await expect(menu).toContainText('Copy');
+  });
+
+  test('multicursor (Ctrl+D), line and word operations edit the payload', async ({ page }) => {
+    await encodePayloadEditorWith(page, '{\n"a":"old",\n"b":"old",\n"gone":1,\n"c":"keep me"\n}');
+    await expect.poll(() => outputPayload(page)).toContain('"gone":1');
+    // Ctrl+D twice: both "old" selected; typing replaces both.
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ControlOrMeta+D');
+    await page.keyboard.press('ControlOrMeta+D');
+    await page.keyboard.type('new');
+    await page.keyboard.press('Escape');
+    // Ctrl+Shift+K deletes the line the caret is on ("gone", the fourth).
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ControlOrMeta+Shift+K');
+    // Ctrl+Backspace deletes the word before the caret ("me" of "keep me").
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ControlOrMeta+Backspace');
+    await expect.poll(() => outputPayload(page)).toBe('{"a":"new","b":"new","c":"keep "}');
+  });
+});

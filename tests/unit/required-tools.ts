@@ -1,4 +1,4 @@
-// The programs some unit tests run for real (curl, bash, zsh, Debian's Python with PyJWT). CI installs them
+// The programs some unit tests run for real (curl, HTTPie, bash, zsh, Debian's Python with PyJWT). CI installs them
 // (.ci/run), so a missing one is a broken machine, not a reason to skip: the tests that need it fail, naming
 // what is missing and the Debian package that brings it.
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ export type RequiredTool = {
 export const BASH: RequiredTool = { path: '/bin/bash', packages: 'bash' };
 export const ZSH: RequiredTool = { path: '/usr/bin/zsh', packages: 'zsh' };
 export const CURL: RequiredTool = { path: '/usr/bin/curl', packages: 'curl' };
+export const HTTPIE: RequiredTool = { path: '/usr/bin/http', packages: 'httpie' };
 export const PYTHON_WITH_PYJWT: RequiredTool = {
   path: '/usr/bin/python3',
   packages: 'python3-jwt python3-cryptography',

@@ -1,0 +1,136 @@
+// How the build cuts Monaco down to a JSON editor. src/components/monacoFeatures.ts picks the editor
+// contributions; what those still import but a JSON editor never runs is pointed at stand-ins here (each
+// stand-in says why it is safe), and the icon set is cut to the icons the kept features show.
+import { fileURLToPath } from 'node:url';
+import type { Alias, Plugin } from 'vite';
+
+const source = (path: string): string => fileURLToPath(new URL(`../src/components/${path}`, import.meta.url));
+
+/** Monaco modules (the end of their import path) whose importers get src/components/monacoLeftOut.ts instead. */
+const LEFT_OUT = [
+  'diffEditor/diffEditorWidget',
+  'multiDiffEditor/multiDiffEditorWidget',
+  'gotoSymbol/browser/link/goToDefinitionAtPosition',
+  'codeAction/browser/codeActionController',
+  'colorPicker/browser/hoverColorPicker/hoverColorPicker(?:Participant)?',
+  'inlayHints/browser/inlayHintsHover',
+  'inlineCompletions/browser/hintsWidget/inlineCompletionsHintsWidget',
+  'dropOrPasteInto/browser/copyPasteController',
+  'quickInput/standaloneQuickInputService',
+  'platform/list/browser/listService',
+  'selectBox/selectBox',
+  'gpu/viewGpuContext',
+  'viewLinesGpu/viewLinesGpu',
+  'rulersGpu/rulersGpu',
+  'gpuMark/gpuMark',
+  'monarch/monarchLexer',
+  'monarch/monarchCompile',
+  'treeSitter/treeSitterSyntaxTokenBackend',
+  'logging/debugger/devToolsLogger',
+  'viewParts/minimap/minimap',
+];
+
+/** Aliases apply to the page's script and to the worker's alike. */
+export const monacoAliases: Alias[] = [
+  // Monaco's language modes import createWebWorker from a module that also imports every editor
+  // contribution (diff editor, inline completions, GPU renderer…): monacoWebWorker.ts is that function alone.
+  { find: /^(?:\.\.\/)+internal\/common\/workers\.js$/, replacement: source('monacoWebWorker.ts') },
+  { find: new RegExp(`^.*/(?:${LEFT_OUT.join('|')})\\.js$`), replacement: source('monacoLeftOut.ts') },
+  // The icons, font and names, cut to those this build shows (scripts/subset-codicons.mjs).
+  { find: /^\.\/codicon\.ttf$/, replacement: source('codicon-subset.ttf') },
+  { find: /^\.\/codiconsLibrary\.js$/, replacement: source('monacoCodicons.ts') },
+];
+
+/** Points one importer's import of a module at a stand-in, leaving every other importer's alone. */
+function standIn(name: string, importerEnd: string, specifierEnd: string, replacement: string): Plugin {
+  return {
+    name,
+    enforce: 'pre',
+    resolveId(specifier, importer) {
+      if (!importer?.endsWith(importerEnd) || !specifier.endsWith(specifierEnd)) return null;
+      return source(replacement);
+    },
+  };
+}
+
+/**
+ * The page's script: the editor worker service keeps a copy of the whole worker (diff algorithms, link and
+ * colour computers, the Unicode highlighter's tables) to run in the page if the worker cannot start. The worker
+ * always starts here (the same origin, or a blob: URL in the single file), so the copy is never used.
+ */
+export function monacoPagePlugins(): Plugin[] {
+  return [
+    withoutConfusablesTable(),
+    withoutSettingDescriptions(),
+    standIn(
+      'jwt-workbench-monaco-no-local-worker',
+      '/editor/browser/services/editorWorkerService.js',
+      '/editorWebWorker.js',
+      'monacoWorkerLeftOut.ts',
+    ),
+  ];
+}
+
+/**
+ * The worker: the Unicode highlighter and the colour detector are the only callers of their computations, and
+ * this build leaves both out; the `monaco` API object is there for custom worker modules, which it has none of.
+ */
+export function monacoWorkerPlugins(): Plugin[] {
+  return [
+    withoutConfusablesTable(),
+    standIn(
+      'jwt-workbench-monaco-worker-no-default-colors',
+      '/editor/common/services/editorWebWorker.js',
+      '/defaultDocumentColorsComputer.js',
+      'monacoWorkerLeftOut.ts',
+    ),
+    standIn(
+      'jwt-workbench-monaco-worker-no-base-api',
+      '/editor/common/services/editorWebWorker.js',
+      '/editorBaseApi.js',
+      'monacoWorkerLeftOut.ts',
+    ),
+    standIn(
+      'jwt-workbench-monaco-worker-no-unicode-highlighter',
+      '/editor/common/services/editorWebWorker.js',
+      '/unicodeTextModelHighlighter.js',
+      'monacoWorkerLeftOut.ts',
+    ),
+  ];
+}
+
+/**
+ * Both: the tables of confusable characters (about 20 KB in each of the page and the worker) are read only by
+ * the Unicode highlighter, which this build leaves out; `AmbiguousCharacters` then knows no character.
+ */
+export function withoutConfusablesTable(): Plugin {
+  const table =
+    /(static \{ this\.ambiguousCharacterData = new Lazy\(\(\) => \{[\s\S]*?return JSON\.parse\()'[^']*'(\);)/;
+  return {
+    name: 'jwt-workbench-monaco-without-confusables',
+    transform(code, id) {
+      if (!id.endsWith('/monaco-editor/esm/vs/base/common/strings.js')) return null;
+      if (!table.test(code)) this.error("Monaco's table of confusable characters has changed shape");
+      return { code: code.replace(table, `$1'{"_common":[]}'$2`), map: null };
+    },
+  };
+}
+
+/**
+ * The page: the editor options' descriptions (about a quarter of their module) are written for a settings
+ * editor; a standalone editor registers them with its configuration schema and never shows them.
+ */
+export function withoutSettingDescriptions(): Plugin {
+  const description =
+    /\b(markdownDescription|description|deprecationMessage|markdownDeprecationMessage)(\s*:\s*)localize\(\d+,\s*"(?:[^"\\]|\\.)*"\)/g;
+  const files = ['/editor/common/config/editorOptions.js', '/editor/common/config/editorConfigurationSchema.js'];
+  return {
+    name: 'jwt-workbench-monaco-without-setting-descriptions',
+    transform(code, id) {
+      if (!id.includes('/monaco-editor/esm/vs/') || !files.some((file) => id.endsWith(file))) return null;
+      const trimmed = code.replace(description, "$1$2''");
+      if (trimmed === code) this.error(`${id}: Monaco's setting descriptions have changed shape`);
+      return { code: trimmed, map: null };
+    },
+  };
+}

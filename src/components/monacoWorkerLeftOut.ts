@@ -1,0 +1,34 @@
+// Stands in for Monaco modules that only features this build leaves out would call (config/monaco.ts says
+// which importer gets it, and why). Kept apart from monacoLeftOut.ts so the worker does not load the page's
+// service stand-ins.
+
+function notInThisBuild(what: string): never {
+  throw new Error(`${what} is not part of this build of Monaco`);
+}
+
+/** In the page: the copy of the worker Monaco would run there if the worker could not start. */
+export class EditorWorker {
+  constructor() {
+    notInThisBuild('Running the editor worker in the page');
+  }
+}
+
+/** In the worker: the Unicode highlighter's computation. */
+export const UnicodeTextModelHighlighter = {
+  computeUnicodeHighlights(): never {
+    return notInThisBuild('The Unicode highlighter');
+  },
+};
+
+/**
+ * In the worker: the `monaco` global Monaco puts there for foreign worker modules (a custom worker's own code);
+ * the JSON worker never reads it.
+ */
+export function createMonacoBaseAPI(): Record<string, never> {
+  return {};
+}
+
+/** In the worker: colour swatches for CSS-like colours in any language, asked for only by the colour detector. */
+export function computeDefaultDocumentColors(): never {
+  return notInThisBuild('The default colour detector');
+}
