@@ -2,6 +2,7 @@
 // and the last good token visibly stale.
 import { Fragment, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { ErrorBox } from '../../components/ErrorBox';
 import { appStore, useAppState, type EncryptedOutput, type SdJwtOutput } from '../../state';
 
 function JwsParts({ token }: { token: string }) {
@@ -116,21 +117,16 @@ export function TokenOutput() {
     <div className="space-y-3">
       <div aria-live="polite">
         {signing.status === 'error' ? (
-          <div
-            data-testid="sign-error"
-            data-code={signing.code}
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          <ErrorBox
+            testId="sign-error"
+            code={signing.code}
+            title={signing.stage === 'encrypt' ? 'Signed, but not encrypted' : 'Not signed'}
           >
-            <p className="font-semibold">
-              <span aria-hidden="true">✕ </span>
-              {signing.stage === 'encrypt' ? 'Signed, but not encrypted' : 'Not signed'}
-            </p>
             <p className="mt-1">{signing.message}</p>
             {signing.token ? (
               <p className="mt-1">The token below is the last one that was made and is out of date.</p>
             ) : null}
-          </div>
+          </ErrorBox>
         ) : null}
       </div>
       <div

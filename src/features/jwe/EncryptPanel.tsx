@@ -1,8 +1,9 @@
 // Encode view: encrypt the signed token to a recipient (`encrypt-toggle`). The output becomes a compact JWE
 // of the signed token, a nested JWT (RFC 7519 §5.2: signed first, then encrypted, `cty: "JWT"`). The choices
 // this browser cannot run are asked of the engine (isJweAlgorithmAvailable), never assumed from its version.
-import { useEffect, useId, useMemo, useState } from 'react';
-import { Icon } from '../../components/Icon';
+import { useId, useMemo } from 'react';
+import { useAsyncOnMount } from '../../components/useAsyncOnMount';
+import { KeyKindLine, KeyTextArea, SecretEncodingChoice } from '../../components/KeyBox';
 import {
   JWE_ALGORITHM_INFO,
   JWE_CONTENT_ENCRYPTIONS,
@@ -14,35 +15,19 @@ import {
 import { isJweAlgorithmAvailable } from '../../core/jwe/availability';
 import { describeJweKeyNeed } from '../../core/jwe/key-material';
 import { detectKey } from '../../core/keys';
-import { SECRET_ENCODINGS, type SecretEncoding } from '../../core/types';
 import { actions, useAppState } from '../../state';
-
-const ENCODING_LABELS: Record<SecretEncoding, string> = {
-  utf8: 'UTF-8 text',
-  base64url: 'base64url',
-  base64: 'base64 (standard)',
-  hex: 'hex',
-};
 
 type Support = { algs: Record<string, boolean>; encs: Record<string, boolean> };
 
 /** Which key algorithms and content encryptions this browser's WebCrypto runs; undefined while asking. */
 export function useJweSupport(): Support | undefined {
-  const [support, setSupport] = useState<Support>();
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const algs = await Promise.all(JWE_KEY_ALGORITHMS.map(async (alg) => [alg, await isJweAlgorithmAvailable(alg)]));
-      const encs = await Promise.all(
-        JWE_CONTENT_ENCRYPTIONS.map(async (enc) => [enc, await isJweAlgorithmAvailable('dir', enc)]),
-      );
-      if (live) setSupport({ algs: Object.fromEntries(algs), encs: Object.fromEntries(encs) });
-    })();
-    return () => {
-      live = false;
-    };
-  }, []);
-  return support;
+  return useAsyncOnMount(async () => {
+    const algs = await Promise.all(JWE_KEY_ALGORITHMS.map(async (alg) => [alg, await isJweAlgorithmAvailable(alg)]));
+    const encs = await Promise.all(
+      JWE_CONTENT_ENCRYPTIONS.map(async (enc) => [enc, await isJweAlgorithmAvailable('dir', enc)]),
+    );
+    return { algs: Object.fromEntries(algs), encs: Object.fromEntries(encs) } as Support;
+  });
 }
 
 function RecipientKey() {
@@ -52,70 +37,31 @@ function RecipientKey() {
   const detection = useMemo(() => detectKey({ text: keyText, secretEncoding }, 'enc'), [keyText, secretEncoding]);
   return (
     <div className="space-y-2">
-      <label htmlFor={`${id}-key`} className="field-label">
-        Recipient&apos;s key
-      </label>
-      <textarea
-        id={`${id}-key`}
-        data-testid="encrypt-key-input"
+      <KeyTextArea
+        id={id}
+        label="Recipient's key"
+        testId="encrypt-key-input"
         value={keyText}
         rows={5}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
         placeholder="The recipient's public key (PEM, JWK, or a JWKS entry), or the shared key or password"
-        aria-describedby={`${id}-kind`}
-        onChange={(event) => actions.setEncryption({ keyText: event.target.value })}
-        className="field-mono resize-y"
+        describedBy={`${id}-kind`}
+        onChange={(text) => actions.setEncryption({ keyText: text })}
       />
-      <p
-        id={`${id}-kind`}
-        data-testid="encrypt-key-kind"
-        data-kind={detection.kind}
-        className={
-          detection.kind === 'error'
-            ? 'text-sm text-red-800 dark:text-red-300'
-            : 'text-sm text-slate-700 dark:text-slate-300'
-        }
-      >
-        {detection.kind === 'empty' ? (
-          'No key yet: the token is not encrypted until you paste one (or generate one below).'
-        ) : detection.kind === 'error' ? (
-          <>
-            <span aria-hidden="true">✕ </span>
-            {detection.label}: {detection.message}
-          </>
-        ) : (
-          <>
-            <Icon name="key" className="mr-1 -mt-0.5 h-4 w-4" />
-            {detection.label}
-          </>
-        )}
-      </p>
+      <KeyKindLine
+        id={id}
+        testId="encrypt-key-kind"
+        detection={detection}
+        emptyText="No key yet: the token is not encrypted until you paste one (or generate one below)."
+      />
       {detection.kind === 'secret' ? (
-        <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor={`${id}-encoding`} className="text-sm text-slate-700 dark:text-slate-200">
-            Shared key is
-          </label>
-          <select
-            id={`${id}-encoding`}
-            data-testid="encrypt-secret-encoding"
-            value={secretEncoding}
-            onChange={(event) => actions.setEncryption({ secretEncoding: event.target.value as SecretEncoding })}
-            className="field w-auto"
-          >
-            {SECRET_ENCODINGS.map((encoding) => (
-              <option key={encoding} value={encoding}>
-                {ENCODING_LABELS[encoding]}
-              </option>
-            ))}
-          </select>
-          {detection.byteLength !== undefined ? (
-            <span className="hint">
-              {detection.byteLength} bytes ({detection.byteLength * 8} bits)
-            </span>
-          ) : null}
-        </div>
+        <SecretEncodingChoice
+          id={id}
+          label="Shared key is"
+          testId="encrypt-secret-encoding"
+          value={secretEncoding}
+          onChange={(encoding) => actions.setEncryption({ secretEncoding: encoding })}
+          byteLength={detection.byteLength}
+        />
       ) : null}
       <p className="hint">
         Kept in this page&apos;s memory only. A public key is enough to encrypt; only the recipient&apos;s private key

@@ -1,25 +1,19 @@
 // The Decoded pane for an encrypted token (compact JWE, or its JSON serializations): its parts named, the
 // protected header shown and explained, and — once the key box decrypts it — the plaintext.
+import { ErrorBox } from '../../components/ErrorBox';
 import { PartEditor } from '../../components/PartEditor';
+import { prettyJson } from '../../components/prettyJson';
+import { WarningList } from '../../components/WarningList';
 import { partName } from '../../core/token';
 import { JweHeaderTable } from './JweHeaderTable';
 import { JweParts } from './JweParts';
 import { JwePlaintext } from './JwePlaintext';
 import { useDecryption, useJweView, type JweProblem } from './useJwe';
-import { prettyJson } from './words';
 
 /** The JWE cannot be read: what and where (the JWE's own `token-error`; the page's is for signed tokens). */
 export function JweTokenError({ problem }: { problem: JweProblem }) {
   return (
-    <div
-      data-testid="token-error"
-      data-code={problem.code}
-      role="alert"
-      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-    >
-      <p className="font-semibold">
-        <span aria-hidden="true">✕ </span>This encrypted token cannot be read
-      </p>
+    <ErrorBox testId="token-error" code={problem.code} title="This encrypted token cannot be read">
       <p className="mt-1">{problem.message}</p>
       {problem.part || problem.offset !== undefined ? (
         <p className="mt-1">
@@ -27,7 +21,7 @@ export function JweTokenError({ problem }: { problem: JweProblem }) {
           {problem.offset !== undefined ? `, character ${problem.offset + 1}` : ''}.
         </p>
       ) : null}
-    </div>
+    </ErrorBox>
   );
 }
 
@@ -43,16 +37,7 @@ export function JweDecoded() {
     <div className="space-y-5">
       <JweParts {...(view.form === 'compact' ? { compact: view.decoded } : { json: view.decoded })} />
       <PartEditor part="header" title="Protected header" getText={() => headerText} value={headerText} height="9rem">
-        {warnings.length > 0 ? (
-          <ul data-testid="jwe-warnings" className="mt-2 space-y-1 text-sm text-amber-900 dark:text-amber-200">
-            {warnings.map((warning, index) => (
-              <li key={index}>
-                <span aria-hidden="true">⚠ </span>
-                {warning}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <WarningList testId="jwe-warnings" warnings={warnings} />
       </PartEditor>
       {json?.unprotected ? (
         <div>

@@ -2,21 +2,14 @@
 // signed token, and the security review of the JWE (before decryption: its header; after: what it held too).
 import { useId, useMemo } from 'react';
 import { FindingsList } from '../../components/FindingsList';
-import { Icon } from '../../components/Icon';
+import { KeyKindLine, KeyTextArea, SecretEncodingChoice } from '../../components/KeyBox';
 import { ctyIsJwt } from '../../core/jwe/find-inner-token';
 import { lintJwe } from '../../core/jwe/lint';
 import { detectKey } from '../../core/keys';
 import { lintToken } from '../../core/lint';
-import { SECRET_ENCODINGS, type LintFinding, type SecretEncoding } from '../../core/types';
+import type { LintFinding } from '../../core/types';
 import { actions, selectEncKeyDetection, useAppState, useNow } from '../../state';
 import { jweHeader, useDecryption, useInnerToken, useJweView, type InnerView } from './useJwe';
-
-const ENCODING_LABELS: Record<SecretEncoding, string> = {
-  utf8: 'UTF-8 text',
-  base64url: 'base64url',
-  base64: 'base64 (standard)',
-  hex: 'hex',
-};
 
 function InnerKeyInput({ inner }: { inner: InnerView | undefined }) {
   const id = useId();
@@ -27,65 +20,30 @@ function InnerKeyInput({ inner }: { inner: InnerView | undefined }) {
   const showEncoding = detection.kind === 'secret' || (hmac && detection.kind === 'empty');
   return (
     <div className="space-y-2">
-      <label htmlFor={`${id}-key`} className="field-label">
-        Inner token&apos;s verification key
-      </label>
-      <textarea
-        id={`${id}-key`}
-        data-testid="inner-key-input"
+      <KeyTextArea
+        id={id}
+        label="Inner token's verification key"
+        testId="inner-key-input"
         value={keyText}
         rows={4}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
         placeholder="The signer's secret, or public key: PEM, certificate, JWK or JWKS"
-        aria-describedby={`${id}-kind ${id}-help`}
-        onChange={(event) => actions.setInnerKeyText(event.target.value)}
-        className="field-mono resize-y"
+        describedBy={`${id}-kind ${id}-help`}
+        onChange={(text) => actions.setInnerKeyText(text)}
       />
-      <p
-        id={`${id}-kind`}
-        data-testid="inner-key-kind"
-        data-kind={detection.kind}
-        className={
-          detection.kind === 'error'
-            ? 'text-sm text-red-800 dark:text-red-300'
-            : 'text-sm text-slate-700 dark:text-slate-300'
-        }
-      >
-        {detection.kind === 'empty' ? (
-          'No key: the inner signature is not checked until you paste one.'
-        ) : detection.kind === 'error' ? (
-          <>
-            <span aria-hidden="true">✕ </span>
-            {detection.label}: {detection.message}
-          </>
-        ) : (
-          <>
-            <Icon name="key" className="mr-1 -mt-0.5 h-4 w-4" />
-            {detection.label}
-          </>
-        )}
-      </p>
+      <KeyKindLine
+        id={id}
+        testId="inner-key-kind"
+        detection={detection}
+        emptyText="No key: the inner signature is not checked until you paste one."
+      />
       {showEncoding ? (
-        <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor={`${id}-encoding`} className="text-sm text-slate-700 dark:text-slate-200">
-            Inner secret is
-          </label>
-          <select
-            id={`${id}-encoding`}
-            data-testid="inner-secret-encoding"
-            value={secretEncoding}
-            onChange={(event) => actions.setInnerSecretEncoding(event.target.value as SecretEncoding)}
-            className="field w-auto"
-          >
-            {SECRET_ENCODINGS.map((encoding) => (
-              <option key={encoding} value={encoding}>
-                {ENCODING_LABELS[encoding]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SecretEncodingChoice
+          id={id}
+          label="Inner secret is"
+          testId="inner-secret-encoding"
+          value={secretEncoding}
+          onChange={(encoding) => actions.setInnerSecretEncoding(encoding)}
+        />
       ) : null}
       <p id={`${id}-help`} className="hint">
         The JWE is opened with the decryption key above; the token inside was signed with another key, which goes here.

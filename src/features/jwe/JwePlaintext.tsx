@@ -4,11 +4,12 @@ import type { ReactNode } from 'react';
 import { ClaimsTableView } from '../../components/ClaimsTable';
 import { JsonEditor } from '../../components/JsonEditor';
 import { SubHeading } from '../../components/Pane';
+import { prettyJson } from '../../components/prettyJson';
 import { PartEditor } from '../../components/PartEditor';
 import type { DecryptResult } from '../../core/jwe/decrypt';
 import { actions, useVerdictClock } from '../../state';
 import { useInnerToken, type InnerView } from './useJwe';
-import { plural, prettyJson } from './words';
+import { plural } from './words';
 
 function CompactToken({ token }: { token: string }) {
   const parts = token.split('.');

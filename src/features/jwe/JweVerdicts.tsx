@@ -3,10 +3,10 @@
 // and, once there is a payload, its time claims (`claims-status`). Words and an icon, never colour alone.
 import type { ReactNode } from 'react';
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
+import { ReadSecretAsButton, SignatureResultVerdict } from '../../components/SignatureVerdict';
 import { Verdict } from '../../components/Verdict';
 import { ctyIsJwt } from '../../core/jwe/find-inner-token';
 import type { DecryptResult } from '../../core/jwe/decrypt';
-import type { VerifyResult } from '../../core/types';
 import { actions } from '../../state';
 import { jweHeader, useDecryption, useInnerToken, useInnerVerification, useJweView, type InnerView } from './useJwe';
 
@@ -64,22 +64,6 @@ function DecryptionStatus({
         </Verdict>
       );
       break;
-    case 'failed':
-      body = (
-        <Verdict {...common} tone="bad" icon="✕" title="Decryption failed">
-          {result.message}
-          {result.matchingSecretEncoding ? (
-            <button
-              type="button"
-              className="btn-secondary mt-2"
-              onClick={() => result.matchingSecretEncoding && actions.setSecretEncoding(result.matchingSecretEncoding)}
-            >
-              Read the key as {result.matchingSecretEncoding}
-            </button>
-          ) : null}
-        </Verdict>
-      );
-      break;
     case 'no-key':
       body = (
         <Verdict {...common} tone="neutral" icon="?" title="Not decrypted">
@@ -87,61 +71,27 @@ function DecryptionStatus({
         </Verdict>
       );
       break;
-    default:
+    default: {
+      // "failed": the key was wrong; anything else: the token or the key could not be used at all.
+      const failed = result.state === 'failed';
       body = (
-        <Verdict {...common} tone="bad" icon="⚠" title="Cannot decrypt">
+        <Verdict
+          {...common}
+          tone="bad"
+          icon={failed ? '✕' : '⚠'}
+          title={failed ? 'Decryption failed' : 'Cannot decrypt'}
+        >
           {result.message}
-          {result.matchingSecretEncoding ? (
-            <button
-              type="button"
-              className="btn-secondary mt-2"
-              onClick={() => result.matchingSecretEncoding && actions.setSecretEncoding(result.matchingSecretEncoding)}
-            >
-              Read the key as {result.matchingSecretEncoding}
-            </button>
-          ) : null}
+          <ReadSecretAsButton
+            encoding={result.matchingSecretEncoding}
+            label="Read the key as"
+            onRead={actions.setSecretEncoding}
+          />
         </Verdict>
       );
+    }
   }
   return body;
-}
-
-function innerVerdict(result: VerifyResult, busy: boolean, request: number): ReactNode {
-  const common = { testId: 'signature-status', busy, request } as const;
-  if (result.signature === 'verified') {
-    return (
-      <Verdict {...common} state="verified" tone="good" icon="✓" title="Inner signature verified">
-        {result.message}
-        {result.kid !== undefined ? (
-          <>
-            {' '}
-            Matched key <code className="font-mono">kid “{result.kid}”</code>.
-          </>
-        ) : null}
-      </Verdict>
-    );
-  }
-  const invalid = result.signature === 'invalid';
-  return (
-    <Verdict
-      {...common}
-      state={result.signature}
-      tone="bad"
-      icon={invalid ? '✕' : '⚠'}
-      title={invalid ? 'Inner signature invalid' : 'Cannot verify the inner token'}
-    >
-      {result.message}
-      {result.matchingSecretEncoding ? (
-        <button
-          type="button"
-          className="btn-secondary mt-2"
-          onClick={() => result.matchingSecretEncoding && actions.setInnerSecretEncoding(result.matchingSecretEncoding)}
-        >
-          Read the inner key as {result.matchingSecretEncoding}
-        </button>
-      ) : null}
-    </Verdict>
-  );
 }
 
 function InnerSignatureStatus({ inner, decrypted }: { inner: InnerView | undefined; decrypted: boolean }) {
@@ -194,7 +144,19 @@ function InnerSignatureStatus({ inner, decrypted }: { inner: InnerView | undefin
     );
   }
   if (!verification.result) return neutral('Checking the inner signature', 'Checking it against the inner key.', '…');
-  return innerVerdict(verification.result, !verification.current, request);
+  return (
+    <SignatureResultVerdict
+      result={verification.result}
+      titles={{
+        verified: 'Inner signature verified',
+        invalid: 'Inner signature invalid',
+        error: 'Cannot verify the inner token',
+      }}
+      busy={!verification.current}
+      request={request}
+      readSecretAs={{ label: 'Read the inner key as', onRead: actions.setInnerSecretEncoding }}
+    />
+  );
 }
 
 export function JweVerdicts() {

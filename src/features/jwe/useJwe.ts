@@ -2,6 +2,8 @@
 // key box (async, one run shared by every panel), and the nested token found inside, decoded as if pasted and
 // verified with the inner key box. All the work is the core's; this file only wires it to the store.
 import { useMemo } from 'react';
+import { lastTextMemo } from '../../components/lastTextMemo';
+import { unexpectedVerifyResult } from '../../components/unexpectedVerifyResult';
 import { TokenError } from '../../core/errors';
 import { decodeJwe, type DecodedJwe } from '../../core/jwe/decode';
 import { decodeJweJson, type DecodedJweJson } from '../../core/jwe/decode-json';
@@ -53,13 +55,7 @@ function readJwe(text: string): JweView {
 }
 
 /** readJwe for the last text, so every JWE panel shares one decoding per keystroke. */
-const readLastJwe = (() => {
-  let last: { text: string; view: JweView } | undefined;
-  return (text: string): JweView => {
-    if (last?.text !== text) last = { text, view: readJwe(text) };
-    return last.view;
-  };
-})();
+const readLastJwe = lastTextMemo(readJwe);
 
 /** The token box's JWE text (normalised compact, or the trimmed JSON) and its decoding. */
 export function useJweView(): { text: string; view: JweView } {
@@ -118,13 +114,7 @@ export function useInnerToken(result: DecryptResult | undefined): InnerView | un
   }, [inner]);
 }
 
-const innerVerifications = createAsyncResults<VerifyResult>((error) => ({
-  signature: 'error',
-  claims: 'none',
-  message: `Verification failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-  code: 'internal',
-  claimsMessage: '',
-}));
+const innerVerifications = createAsyncResults<VerifyResult>(unexpectedVerifyResult);
 
 function verifyInner(
   token: string,

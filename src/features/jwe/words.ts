@@ -9,12 +9,3 @@ export function plural(n: number, noun: string): string {
 export function base64urlBytes(text: string): number {
   return Math.floor((text.replace(/=+$/, '').length * 3) / 4);
 }
-
-/** Pretty JSON for a read-only editor; the raw text when a value cannot be stringified. */
-export function prettyJson(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}

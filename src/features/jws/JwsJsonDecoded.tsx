@@ -1,19 +1,14 @@
 // The Decoded pane for a signed token in JSON serialization (RFC 7515 §7.2): the payload (or where a detached
 // one goes), and each signature with its protected and unprotected header.
 import { ClaimsTableView } from '../../components/ClaimsTable';
+import { ErrorBox } from '../../components/ErrorBox';
 import { PartEditor } from '../../components/PartEditor';
+import { prettyJson } from '../../components/prettyJson';
+import { WarningList } from '../../components/WarningList';
 import { SubHeading } from '../../components/Pane';
 import type { JwsJsonSignature } from '../../core/jws/decode-json';
 import { useAppState, useVerdictClock } from '../../state';
-import { useJwsJsonView } from './useJwsJson';
-
-function pretty(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
+import { payloadValue, useJwsJsonView } from './useJwsJson';
 
 function Signature({ signature, general }: { signature: JwsJsonSignature; general: boolean }) {
   const name = general ? `Signature ${signature.index + 1}` : 'Signature';
@@ -42,7 +37,7 @@ function Signature({ signature, general }: { signature: JwsJsonSignature; genera
         tabIndex={0}
         className="mt-1 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs text-slate-900 dark:bg-slate-800 dark:text-slate-100"
       >
-        {signature.protectedHeader ? pretty(signature.protectedHeader) : '(none)'}
+        {signature.protectedHeader ? prettyJson(signature.protectedHeader) : '(none)'}
       </pre>
       {signature.header ? (
         <>
@@ -54,7 +49,7 @@ function Signature({ signature, general }: { signature: JwsJsonSignature; genera
             tabIndex={0}
             className="mt-1 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs text-slate-900 dark:bg-slate-800 dark:text-slate-100"
           >
-            {pretty(signature.header)}
+            {prettyJson(signature.header)}
           </pre>
         </>
       ) : null}
@@ -68,33 +63,21 @@ export function JwsJsonDecoded() {
   const clock = useVerdictClock();
   if (!view.ok) {
     return (
-      <div
-        data-testid="token-error"
-        data-code={view.code}
-        role="alert"
-        className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-      >
-        <p className="font-semibold">
-          <span aria-hidden="true">✕ </span>This signed token (JSON serialization) cannot be read
-        </p>
+      <ErrorBox testId="token-error" code={view.code} title="This signed token (JSON serialization) cannot be read">
         <p className="mt-1">{view.message}</p>
-      </div>
+      </ErrorBox>
     );
   }
   const decoded = view.decoded;
   const general = decoded.serialization === 'general';
   const count = decoded.signatures.length;
   // A detached payload is shown as the user gave it; otherwise the token's own.
-  let payloadText = decoded.payloadIsJson ? pretty(decoded.payload) : decoded.payloadText;
-  let payload: unknown = decoded.payload;
-  if (decoded.detached) {
-    payloadText = detachedText;
-    try {
-      payload = JSON.parse(detachedText) as unknown;
-    } catch {
-      payload = undefined;
-    }
-  }
+  const payloadText = decoded.detached
+    ? detachedText
+    : decoded.payloadIsJson
+      ? prettyJson(decoded.payload)
+      : decoded.payloadText;
+  const payload = payloadValue(decoded, detachedText);
   return (
     <div className="space-y-5">
       <div>
@@ -117,16 +100,7 @@ export function JwsJsonDecoded() {
         value={payloadText}
         height="14rem"
       >
-        {decoded.warnings.length > 0 ? (
-          <ul data-testid="jws-warnings" className="mt-2 space-y-1 text-sm text-amber-900 dark:text-amber-200">
-            {decoded.warnings.map((warning, index) => (
-              <li key={index}>
-                <span aria-hidden="true">⚠ </span>
-                {warning}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <WarningList testId="jws-warnings" warnings={decoded.warnings} />
       </PartEditor>
       <ClaimsTableView payload={payload} stale={false} clock={clock} />
       <div className="space-y-3">

@@ -1,10 +1,11 @@
 // The verdicts for a signed token in JSON serialization: `signature-status` is the overall verdict (verified
 // when any signature verifies, saying which), one line per signature below it, and the time claims.
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
+import { CheckingSignatureVerdict, SignatureResultVerdict } from '../../components/SignatureVerdict';
 import { Verdict } from '../../components/Verdict';
 import type { JwsSignatureVerdict } from '../../core/jws/verify-json';
 import { actions, useAppState } from '../../state';
-import { useJwsJsonVerification, useJwsJsonView } from './useJwsJson';
+import { payloadValue, useJwsJsonVerification, useJwsJsonView } from './useJwsJson';
 
 const STATE_WORDS = {
   verified: { icon: '✓', word: 'verified', className: 'text-emerald-800 dark:text-emerald-300' },
@@ -72,67 +73,26 @@ export function JwsJsonVerdicts() {
       </Verdict>
     );
   } else if (!result) {
-    verdict = (
-      <Verdict
-        testId="signature-status"
-        state="no-key"
-        tone="neutral"
-        icon="…"
-        title="Checking the signature"
-        busy
-        request={request}
-      >
-        Checking it against the key below.
-      </Verdict>
-    );
+    verdict = <CheckingSignatureVerdict title="Checking the signature" request={request} />;
   } else {
-    const busy = !verification.current;
-    const state = result.signature;
     verdict = (
-      <Verdict
-        testId="signature-status"
-        state={state}
-        tone={state === 'verified' ? 'good' : 'bad'}
-        icon={state === 'verified' ? '✓' : state === 'invalid' ? '✕' : '⚠'}
-        title={
-          state === 'verified'
-            ? general && result.verifiedIndex !== undefined
+      <SignatureResultVerdict
+        result={result}
+        titles={{
+          verified:
+            general && result.verifiedIndex !== undefined
               ? `Signature ${result.verifiedIndex + 1} verified`
-              : 'Signature verified'
-            : state === 'invalid'
-              ? 'Invalid signature'
-              : 'Cannot verify'
-        }
-        busy={busy}
+              : 'Signature verified',
+          invalid: 'Invalid signature',
+          error: 'Cannot verify',
+        }}
+        busy={!verification.current}
         request={request}
-      >
-        {result.message}
-        {result.kid !== undefined ? (
-          <>
-            {' '}
-            Matched key <code className="font-mono">kid “{result.kid}”</code>.
-          </>
-        ) : null}
-        {result.matchingSecretEncoding ? (
-          <button
-            type="button"
-            className="btn-secondary mt-2"
-            onClick={() => result.matchingSecretEncoding && actions.setSecretEncoding(result.matchingSecretEncoding)}
-          >
-            Read the secret as {result.matchingSecretEncoding}
-          </button>
-        ) : null}
-      </Verdict>
+        readSecretAs={{ label: 'Read the secret as', onRead: actions.setSecretEncoding }}
+      />
     );
   }
-  let payload: unknown = decoded.payload;
-  if (decoded.detached) {
-    try {
-      payload = detachedText ? (JSON.parse(detachedText) as unknown) : undefined;
-    } catch {
-      payload = undefined;
-    }
-  }
+  const payload = payloadValue(decoded, detachedText);
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700 dark:text-slate-300">

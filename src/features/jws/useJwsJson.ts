@@ -1,6 +1,8 @@
 // The JWS JSON serialization in the token box (RFC 7515 §7.2) as its panels see it: decoded for display (sync,
 // per text) and verified with the key box (async, one run shared by every panel), a detached payload taken from
 // the `detached-payload-input` box. All the work is the core's.
+import { lastTextMemo } from '../../components/lastTextMemo';
+import { unexpectedVerifyResult } from '../../components/unexpectedVerifyResult';
 import { TokenError } from '../../core/errors';
 import { decodeJwsJson, type DecodedJwsJson } from '../../core/jws/decode-json';
 import { verifyJwsJson, type JwsJsonVerifyResult } from '../../core/jws/verify-json';
@@ -26,25 +28,25 @@ function readJwsJson(text: string): JwsJsonView {
 }
 
 /** readJwsJson for the last text, so every panel shares one decoding per keystroke. */
-const readLastJwsJson = (() => {
-  let last: { text: string; view: JwsJsonView } | undefined;
-  return (text: string): JwsJsonView => {
-    if (last?.text !== text) last = { text, view: readJwsJson(text) };
-    return last.view;
-  };
-})();
+const readLastJwsJson = lastTextMemo(readJwsJson);
 
 export function useJwsJsonView(): { text: string; view: JwsJsonView } {
   const text = useAppState((s) => selectTokenKind(s.tokenText).text);
   return { text, view: readLastJwsJson(text) };
 }
 
+/** The payload the claims are read from: the token's own, or a detached one as JSON (undefined when it is not). */
+export function payloadValue(decoded: DecodedJwsJson, detachedText: string): unknown {
+  if (!decoded.detached) return decoded.payload;
+  try {
+    return JSON.parse(detachedText) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 const verifications = createAsyncResults<JwsJsonVerifyResult>((error) => ({
-  signature: 'error',
-  claims: 'none',
-  message: `Verification failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-  code: 'internal',
-  claimsMessage: '',
+  ...unexpectedVerifyResult(error),
   signatures: [],
 }));
 

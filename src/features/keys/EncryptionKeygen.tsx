@@ -2,12 +2,13 @@
 // puts what encrypts (the public half, or the shared key) into `encrypt-key-input` and turns encryption on,
 // exports the public half as PEM, JWK and JWKS like signing keys, and offers the private half for decrypting.
 // The JWE engine is imported on first use only.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { useAsyncOnMount } from '../../components/useAsyncOnMount';
 import type { GeneratedEncryptionKey } from '../../core/jwe/generate-key';
 import { actions } from '../../state';
 import { ENCRYPTION_KEYGEN_CHOICES, type EncryptionKeygenChoice } from './keygenChoices';
-import { PublicKeyExports } from './PublicKeyExports';
+import { PublicKeyExports, ThumbprintKid, publicKeyText } from './PublicKeyExports';
 
 type State =
   | { status: 'idle' }
@@ -18,31 +19,19 @@ type State =
 const loadJweKeygen = () => import('../../core/jwe/generate-key');
 const loadAvailability = () => import('../../core/jwe/availability');
 
-function json(value: unknown): string | undefined {
-  return value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-}
-
 /** Which choices this browser's WebCrypto can make (X25519 and AES-192 vary); undefined while asking. */
 function useChoiceSupport(): Record<string, boolean> | undefined {
-  const [support, setSupport] = useState<Record<string, boolean>>();
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const { isJweAlgorithmAvailable } = await loadAvailability();
-      const entries = await Promise.all(
-        ENCRYPTION_KEYGEN_CHOICES.map(async (choice) => {
-          const enc = 'enc' in choice ? choice.enc : undefined;
-          const curve = 'curve' in choice ? choice.curve : undefined;
-          return [choice.id, await isJweAlgorithmAvailable(choice.alg, enc, curve)] as const;
-        }),
-      );
-      if (live) setSupport(Object.fromEntries(entries));
-    })();
-    return () => {
-      live = false;
-    };
-  }, []);
-  return support;
+  return useAsyncOnMount(async () => {
+    const { isJweAlgorithmAvailable } = await loadAvailability();
+    const entries = await Promise.all(
+      ENCRYPTION_KEYGEN_CHOICES.map(async (choice) => {
+        const enc = 'enc' in choice ? choice.enc : undefined;
+        const curve = 'curve' in choice ? choice.curve : undefined;
+        return [choice.id, await isJweAlgorithmAvailable(choice.alg, enc, curve)] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  });
 }
 
 function applyKey(key: GeneratedEncryptionKey): void {
@@ -148,12 +137,7 @@ export function EncryptionKeygen() {
       ) : null}
       {key ? (
         <div className="space-y-2 text-xs">
-          <p>
-            <span className="font-semibold">kid</span> (RFC 7638 thumbprint):{' '}
-            <code data-testid="keygen-enc-kid" className="break-all">
-              {key.kid}
-            </code>
-          </p>
+          <ThumbprintKid testId="keygen-enc-kid" kid={key.kid} />
           <section aria-labelledby="keygen-private-title">
             <div className="flex flex-wrap items-center gap-2">
               <h4 id="keygen-private-title" className="text-sm font-medium">
@@ -190,9 +174,9 @@ export function EncryptionKeygen() {
           {shared ? null : (
             <PublicKeyExports
               alg={key.alg}
-              pem={json(key.publicPem)}
-              jwk={json(key.publicJwk)}
-              jwks={json(key.publicJwks)}
+              pem={publicKeyText(key.publicPem)}
+              jwk={publicKeyText(key.publicJwk)}
+              jwks={publicKeyText(key.publicJwks)}
             />
           )}
         </div>

@@ -7,18 +7,11 @@ import { actions, appStore, useAppState } from '../../state';
 import { withMembers } from '../../state/jsonParts';
 import { useElapsedSeconds } from '../../components/useElapsedSeconds';
 import { EncryptionKeygen } from './EncryptionKeygen';
-import { PublicKeyExports } from './PublicKeyExports';
+import { PublicKeyExports, ThumbprintKid, publicKeyText } from './PublicKeyExports';
 import { KEYGEN_ALGORITHMS, RSA_MODULUS_LENGTHS, describeKeyChoice, isRsa, isSymmetric } from './keygenChoices';
 import type { RsaModulusLength } from './keygenChoices';
 import { useAlgorithmSupport, useKeyGenerator } from './useKeyGenerator';
 import type { GeneratedKey } from './useKeyGenerator';
-
-const asText = (value: unknown): string | undefined =>
-  value === undefined || value === null
-    ? undefined
-    : typeof value === 'string'
-      ? value
-      : JSON.stringify(value, null, 2);
 
 /** Puts `kid` into the header being signed, keeping everything else the user wrote. */
 function setHeaderKid(kid: string): boolean {
@@ -158,12 +151,7 @@ export function KeygenPanel() {
               </p>
             ) : (
               <>
-                <p>
-                  <span className="font-semibold">kid</span> (RFC 7638 thumbprint):{' '}
-                  <code data-testid="keygen-kid" className="break-all">
-                    {state.key.kid}
-                  </code>
-                </p>
+                <ThumbprintKid testId="keygen-kid" kid={state.key.kid} />
                 {/* An action, always named as one; what it did is said beside it, not in its label. */}
                 <p className="flex flex-wrap items-center gap-2">
                   <button
@@ -180,9 +168,9 @@ export function KeygenPanel() {
                 </p>
                 <PublicKeyExports
                   alg={state.key.alg}
-                  pem={asText(state.key.publicPem)}
-                  jwk={asText(state.key.publicJwk)}
-                  jwks={asText(state.key.publicJwks)}
+                  pem={publicKeyText(state.key.publicPem)}
+                  jwk={publicKeyText(state.key.publicJwk)}
+                  jwks={publicKeyText(state.key.publicJwks)}
                 />
               </>
             )}

@@ -5,6 +5,27 @@ import { downloadText } from '../../components/downloadText';
 import { EXPORT_MIME, publicKeyFileName } from './keygenChoices';
 import type { PublicExportKind } from './keygenChoices';
 
+/** A generated key's public part as text: PEM as it is, a JWK or JWKS as pretty JSON; undefined when absent. */
+export function publicKeyText(value: unknown): string | undefined {
+  return value === undefined || value === null
+    ? undefined
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value, null, 2);
+}
+
+/** The generated key's kid, its RFC 7638 thumbprint. */
+export function ThumbprintKid({ testId, kid }: { testId: string; kid: string }) {
+  return (
+    <p>
+      <span className="font-semibold">kid</span> (RFC 7638 thumbprint):{' '}
+      <code data-testid={testId} className="break-all">
+        {kid}
+      </code>
+    </p>
+  );
+}
+
 type Props = { alg: string; pem?: string | undefined; jwk?: string | undefined; jwks?: string | undefined };
 
 const TITLES: Record<PublicExportKind, string> = {

@@ -2,6 +2,7 @@
 // (lazy by default, for weight): it is not needed for the first paint.
 import { useCallback, useEffect, useRef, useState } from 'react';
 // Type-only imports are erased from the output: the modules themselves load on demand below.
+import { useAsyncOnMount } from '../../components/useAsyncOnMount';
 import type { GeneratedKey } from '../../core/keygen';
 import type { JwsAlgorithm } from '../../core/types';
 import { MAYBE_UNSUPPORTED } from './keygenChoices';
@@ -52,19 +53,11 @@ export function useKeyGenerator(onGenerated: (key: GeneratedKey) => void) {
 
 /** Which of the algorithms a browser may lack it actually has; `undefined` while still checking. */
 export function useAlgorithmSupport(): Partial<Record<JwsAlgorithm, boolean>> | undefined {
-  const [support, setSupport] = useState<Partial<Record<JwsAlgorithm, boolean>>>();
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const { isAlgorithmAvailable } = await import('../../core/verify');
-      const entries = await Promise.all(
-        MAYBE_UNSUPPORTED.map(async (alg) => [alg, await isAlgorithmAvailable(alg).catch(() => false)] as const),
-      );
-      if (live) setSupport(Object.fromEntries(entries));
-    })();
-    return () => {
-      live = false;
-    };
-  }, []);
-  return support;
+  return useAsyncOnMount(async () => {
+    const { isAlgorithmAvailable } = await import('../../core/verify');
+    const entries = await Promise.all(
+      MAYBE_UNSUPPORTED.map(async (alg) => [alg, await isAlgorithmAvailable(alg).catch(() => false)] as const),
+    );
+    return Object.fromEntries(entries) as Partial<Record<JwsAlgorithm, boolean>>;
+  });
 }

@@ -1,15 +1,8 @@
 // The Key Binding JWT at the end of a presentation (RFC 9901 §4.3): its header and payload as sent. Read-only text,
 // not the JSON editors: those hold the issuer's JWT.
 import { SubHeading } from '../../components/Pane';
+import { prettyJson } from '../../components/prettyJson';
 import type { SdJwtInspection } from '../../core/sdjwt/types';
-
-function pretty(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2);
-  } catch {
-    return String(value);
-  }
-}
 
 export function KeyBindingJwt({ inspection }: { inspection: SdJwtInspection }) {
   if (inspection.kbJwt === undefined) return null;
@@ -29,7 +22,7 @@ export function KeyBindingJwt({ inspection }: { inspection: SdJwtInspection }) {
                 aria-label={`Key Binding JWT ${part}`}
                 className="max-h-48 overflow-auto rounded-md border border-amber-300 bg-white p-2 font-mono text-xs text-slate-900 dark:border-amber-800 dark:bg-slate-900 dark:text-slate-100"
               >
-                {pretty(kb[part])}
+                {prettyJson(kb[part])}
               </pre>
             </div>
           ))}

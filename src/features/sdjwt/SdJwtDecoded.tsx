@@ -4,6 +4,7 @@
 import { useId, useMemo, useState } from 'react';
 import { ClaimsTableView } from '../../components/ClaimsTable';
 import { PartEditor } from '../../components/PartEditor';
+import { prettyJson } from '../../components/prettyJson';
 import { useVerdictClock } from '../../state';
 import { Disclosures } from './Disclosures';
 import { KeyBindingJwt } from './KeyBindingJwt';
@@ -11,15 +12,6 @@ import { useSdJwtInspection } from './useSdJwtInspection';
 import { VcFacts } from './VcFacts';
 
 type PayloadView = 'processed' | 'raw';
-
-function pretty(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2);
-  } catch {
-    // JSON.stringify recurses: a payload nested thousands of levels deep overflows the stack.
-    return String(value);
-  }
-}
 
 function PayloadViewSwitch({ view, onChange }: { view: PayloadView; onChange: (view: PayloadView) => void }) {
   const name = useId();
@@ -54,10 +46,10 @@ export function SdJwtDecoded() {
   const [view, setView] = useState<PayloadView>('processed');
   const clock = useVerdictClock();
   const issuer = inspection?.issuer;
-  const headerText = useMemo(() => (issuer ? pretty(issuer.header) : ''), [issuer]);
+  const headerText = useMemo(() => (issuer ? prettyJson(issuer.header) : ''), [issuer]);
   const shownPayload = view === 'processed' ? inspection?.processedPayload : inspection?.rawPayload;
   const payloadText = useMemo(
-    () => (shownPayload !== undefined ? pretty(shownPayload) : (issuer?.payloadText ?? '')),
+    () => (shownPayload !== undefined ? prettyJson(shownPayload) : (issuer?.payloadText ?? '')),
     [shownPayload, issuer],
   );
   if (!inspection) return <p className="hint">Reading the SD-JWT…</p>;

@@ -3,6 +3,7 @@
 // verifier's aud and nonce, signed with the holder's key. `token-output` shows the presentation when asked for.
 import { useId, useMemo, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { KeyTextArea } from '../../components/KeyBox';
 import { encodeBase64url } from '../../core/lib/token-base64url';
 import { detectKey } from '../../core/keys';
 import type { SdJwtOutput } from '../../state';
@@ -47,21 +48,15 @@ function HolderKey() {
   };
   return (
     <div className="space-y-2">
-      <label htmlFor={`${ids}-key`} className="field-label">
-        Holder key (private)
-      </label>
-      <textarea
-        id={`${ids}-key`}
-        data-testid="sd-holder-key"
-        rows={4}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        placeholder="The wallet's private key: PEM or JWK. Empty: no cnf, no key binding."
-        aria-describedby={`${ids}-kind`}
-        className="field-mono resize-y"
+      <KeyTextArea
+        id={ids}
+        label="Holder key (private)"
+        testId="sd-holder-key"
         value={holderKeyText}
-        onChange={(event) => actions.setSdJwt({ holderKeyText: event.target.value })}
+        rows={4}
+        placeholder="The wallet's private key: PEM or JWK. Empty: no cnf, no key binding."
+        describedBy={`${ids}-kind`}
+        onChange={(text) => actions.setSdJwt({ holderKeyText: text })}
       />
       <p
         id={`${ids}-kind`}

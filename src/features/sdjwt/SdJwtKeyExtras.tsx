@@ -1,55 +1,28 @@
 // Under the key box for an SD-JWT: what the verifier expects of the Key Binding JWT (`expect-aud`, `expect-nonce`,
 // shared with the token profiles), and the issuer's keys from its JWT VC Issuer Metadata
 // (`<iss origin>/.well-known/jwt-vc-issuer<iss path>`), fetched only when the user presses the button.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { ExpectedInputs, type ExpectedFieldView } from '../../components/ExpectedInputs';
 import { SubHeading } from '../../components/Pane';
 import { fetchJwtVcIssuerKeys, jwtVcIssuerMetadataUrl } from '../../core/sdjwt/issuer-metadata';
 import { JwksError } from '../../core/jwks';
-import { actions, useAppState } from '../../state';
+import { actions } from '../../state';
 import { useSdJwtInspection } from './useSdJwtInspection';
 
+// The same expected-value inputs as the token profiles; an empty field is not checked.
+const KB_FIELDS: readonly ExpectedFieldView[] = [
+  { field: 'aud', label: "Audience (aud): the verifier's identifier", placeholder: 'Empty: not checked' },
+  { field: 'nonce', label: 'Nonce: the one the verifier sent', placeholder: 'Empty: not checked' },
+];
+
 function ExpectedValues() {
-  const aud = useAppState((s) => s.expected.aud);
-  const nonce = useAppState((s) => s.expected.nonce);
-  const ids = useId();
   return (
     <fieldset className="space-y-2">
       <legend className="mb-1 text-sm font-semibold text-slate-800 dark:text-slate-100">
         What the verifier expects of the Key Binding JWT
       </legend>
-      <div>
-        <label htmlFor={`${ids}-aud`} className="field-label">
-          Audience (aud): the verifier&apos;s identifier
-        </label>
-        <input
-          id={`${ids}-aud`}
-          data-testid="expect-aud"
-          type="text"
-          spellCheck={false}
-          autoComplete="off"
-          className="field-mono"
-          placeholder="Empty: not checked"
-          value={aud}
-          onChange={(event) => actions.setExpected({ aud: event.target.value })}
-        />
-      </div>
-      <div>
-        <label htmlFor={`${ids}-nonce`} className="field-label">
-          Nonce: the one the verifier sent
-        </label>
-        <input
-          id={`${ids}-nonce`}
-          data-testid="expect-nonce"
-          type="text"
-          spellCheck={false}
-          autoComplete="off"
-          className="field-mono"
-          placeholder="Empty: not checked"
-          value={nonce}
-          onChange={(event) => actions.setExpected({ nonce: event.target.value })}
-        />
-      </div>
+      <ExpectedInputs fields={KB_FIELDS} />
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@
 // `signature-status` (the issuer's signature, with the key box's key), `claims-status` (exp and nbf of the processed
 // claims: they may be disclosed selectively) and `kb-status` (the Key Binding JWT, each check in words).
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
+import { CheckingSignatureVerdict, SignatureResultVerdict } from '../../components/SignatureVerdict';
 import { Verdict } from '../../components/Verdict';
 import type { KeyBindingCheck, KeyBindingResult, SdJwtInspection } from '../../core/sdjwt/types';
 import { actions, useAppState } from '../../state';
@@ -69,65 +70,22 @@ function IssuerSignature({ inspection }: { inspection: SdJwtInspection | undefin
       </Verdict>
     );
   } else if (!result) {
-    verdict = (
-      <Verdict
-        testId="signature-status"
-        state="no-key"
-        tone="neutral"
-        icon="…"
-        title="Checking the issuer's signature"
-        busy
-        request={request}
-      >
-        Checking it against the key below.
-      </Verdict>
-    );
-  } else if (result.signature === 'verified') {
-    verdict = (
-      <Verdict
-        testId="signature-status"
-        state="verified"
-        tone="good"
-        icon="✓"
-        title="Issuer signature verified"
-        busy={busy}
-        request={request}
-      >
-        {result.message}
-        {result.kid !== undefined ? (
-          <>
-            {' '}
-            Matched key <code className="font-mono">kid “{result.kid}”</code>.
-          </>
-        ) : null}
-        {fromUrl}
-      </Verdict>
-    );
+    verdict = <CheckingSignatureVerdict title="Checking the issuer's signature" request={request} />;
   } else {
-    const invalid = result.signature === 'invalid';
     verdict = (
-      <Verdict
-        testId="signature-status"
-        state={result.signature}
-        code={result.code}
-        tone="bad"
-        icon={invalid ? '✕' : '⚠'}
-        title={invalid ? 'Invalid issuer signature' : 'Cannot verify the issuer'}
+      <SignatureResultVerdict
+        result={result}
+        titles={{
+          verified: 'Issuer signature verified',
+          invalid: 'Invalid issuer signature',
+          error: 'Cannot verify the issuer',
+        }}
+        code={result.signature === 'verified' ? undefined : result.code}
         busy={busy}
         request={request}
-      >
-        {result.message}
-        {fromUrl}
-        {result.matchingSecretEncoding ? (
-          <button
-            type="button"
-            className="btn-secondary mt-2"
-            onClick={() => result.matchingSecretEncoding && actions.setSecretEncoding(result.matchingSecretEncoding)}
-          >
-            Read the secret as {result.matchingSecretEncoding}
-          </button>
-        ) : null}
-      </Verdict>
+        notes={fromUrl}
+        readSecretAs={{ label: 'Read the secret as', onRead: actions.setSecretEncoding }}
+      />
     );
   }
   return <div aria-live="polite">{verdict}</div>;
