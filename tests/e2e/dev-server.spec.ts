@@ -41,6 +41,8 @@ test.beforeAll(async () => {
   npmCi(copy);
   server = spawn('npx', ['vite', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     cwd: copy,
+    // Its own process group: npx starts vite as a child, and killing npx alone left vite running.
+    detached: true,
     // Playwright sets FORCE_COLOR; with NO_COLOR too, Node itself prints a warning that is not Vite's.
     env: { ...withoutColorVariables(process.env), CI: '', NO_COLOR: '1' },
   });
@@ -53,7 +55,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  server?.kill('SIGTERM');
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
   if (copy) rmSync(copy, { recursive: true, force: true });
 });
 
