@@ -16,6 +16,8 @@ test.describe.configure({ timeout: 240_000 });
 const AUDIENCE = 'https://api.example';
 const ISSUER = 'https://issuer.example';
 
+// The stable case ids as docs/interface.md lists them, written out rather than imported from the engine, so a
+// renamed or dropped case fails here instead of following the rename silently.
 const CASE_IDS = [
   'control',
   'alg-none',
