@@ -1,9 +1,9 @@
 // Hostile sizes: a pasted key set of 1,000 and 10,000 keys, and a 10 MiB paste into the token box. A key set
 // is parsed once per change of the key text, not once per token keystroke, and a key is picked by kid first;
-// input over the token size limit is refused before any heavy work. Budgets: keystroke → verdict p95 with
+// a paste over the token size limit is refused before the box takes it. Budgets: keystroke → verdict p95 with
 // 1,000 keys, and the longest main-thread task (Long Tasks API, which reports tasks over 50 ms) with 10,000
 // keys and with the 10 MiB paste.
-/* global window, document, performance, HTMLTextAreaElement, Event, setTimeout, Buffer */
+/* global window, document, performance, HTMLTextAreaElement, Event, ClipboardEvent, DataTransfer, setTimeout, Buffer */
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { openDecodeWithKey, runTokenEdits } from './latency.mjs';
 import { payloadOfSize, tamper } from './tokens.mjs';
@@ -49,21 +49,42 @@ function editSequence(signer, count) {
 }
 
 /**
- * Runs in the page: sets a textarea's value the way a paste does, waits until `done()` holds (or the
- * timeout), then leaves the page alone for `settleMs` so later work still counts; returns the time to done
- * and the longest task that ended after the paste.
+ * Puts `text` on a clipboard of the page's own (a DataTransfer), in a task of its own: handing megabytes to the
+ * page and copying them into a DataTransfer is the browser's and the bench's work, not the app's, so it is done
+ * before the clock starts.
  */
-function pasteAndWait({ testId, text, until, timeoutMs, settleMs }) {
+async function stageClipboard(page, text) {
+  await page.evaluate((value) => {
+    window.__benchClipboard = new DataTransfer();
+    window.__benchClipboard.setData('text/plain', value);
+  }, text);
+}
+
+/**
+ * Runs in the page: pastes the staged clipboard into a textarea as the browser does (a `paste` event carrying
+ * the text; unless a handler cancels it, the text is inserted and `input` fires), waits until `done()` holds
+ * (or the timeout), then leaves the page alone for `settleMs` so later work still counts; returns the time to
+ * done and the longest task that ended after the paste.
+ */
+async function pasteAndWait({ testId, until, timeoutMs, settleMs }) {
   const input = document.querySelector(`[data-testid="${testId}"]`);
   const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
   const done = () => {
     const element = document.querySelector(`[data-testid="${until.testId}"]`);
     return element !== null && element.getAttribute(until.attribute) === until.value;
   };
+  input.focus();
+  input.select();
+  // The focus change (a focused token box shows all its text) in its own task, as a click before a paste is.
+  await new Promise((resolve) => setTimeout(resolve, 100));
   return new Promise((resolve) => {
     const t0 = performance.now();
-    setValue.call(input, text);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const clipboardData = window.__benchClipboard;
+    const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+    if (input.dispatchEvent(paste)) {
+      setValue.call(input, clipboardData.getData('text/plain'));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
     const poll = () => {
       const elapsed = performance.now() - t0;
       if (!done() && elapsed < timeoutMs) return void setTimeout(poll, 10);
@@ -124,9 +145,9 @@ export async function hostilePhase({ browser, origin, runs, edits, log }) {
     try {
       const filler = 'A'.repeat(10 * 1024 * 1024);
       const text = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${filler}.${b64url('signature')}`;
+      await stageClipboard(page, text);
       const paste = await page.evaluate(pasteAndWait, {
         testId: 'token-input',
-        text,
         until: { testId: 'token-error', attribute: 'data-code', value: 'too-large' },
         timeoutMs: OUTCOME_TIMEOUT_MS,
         settleMs: 1_000,
@@ -136,7 +157,8 @@ export async function hostilePhase({ browser, origin, runs, edits, log }) {
         pasteToRefusalMs: paste.ms,
         longestTaskMs: paste.longestTask,
         refused: Number.isFinite(paste.ms),
-        textKept: paste.valueLength === text.length,
+        // Refused before the box took it: the token that was there stays, nothing of it lost.
+        previousKept: paste.valueLength === primeToken.length,
       };
     } finally {
       await context.close();
@@ -154,9 +176,9 @@ async function withKeySet(browser, origin, keySet, edits, gapMs) {
   const primeToken = signEs256(keySet.signer, payloadOfSize(300, -1));
   const { context, page } = await openDecodeWithKey(browser, origin, '', primeToken);
   try {
+    await stageClipboard(page, keySet.text);
     const paste = await page.evaluate(pasteAndWait, {
       testId: 'key-input',
-      text: keySet.text,
       until: { testId: 'signature-status', attribute: 'data-state', value: 'verified' },
       timeoutMs: OUTCOME_TIMEOUT_MS,
       settleMs: 1_000,
@@ -198,7 +220,7 @@ export function hostileBudgets(r) {
     'longest task, 10 MiB token (ms)',
     longestTaskMs,
     h?.huge.longestTaskMs,
-    h && h.huge.refused && h.huge.textKept && h.huge.longestTaskMs <= longestTaskMs,
+    h && h.huge.refused && h.huge.previousKept && h.huge.longestTaskMs <= longestTaskMs,
   );
   return out;
 }
@@ -242,7 +264,7 @@ export function hostileRows(r) {
     [
       '10 MiB token: paste → refusal (ms)',
       h.huge.refused ? h.huge.pasteToRefusalMs.toFixed(0) : 'never refused',
-      h.huge.textKept ? 'text kept' : 'TEXT LOST',
+      h.huge.previousKept ? 'box kept its token' : 'BOX CHANGED',
       '',
     ],
     ['10 MiB token: longest task (ms)', tasks(h.huge.longestTaskMs), '', budget('longest task, 10 MiB token (ms)')],

@@ -283,14 +283,15 @@ function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
+/** Why `chars` characters are refused as a token: the size, the limit, and what to check. */
+export function tokenTooLargeMessage(chars: number): string {
+  return `The input is ${groupDigits(chars)} characters; the limit is ${groupDigits(MAX_TOKEN_LENGTH)} (2 MiB). Real tokens are a few kilobytes: check that only the token was pasted.`;
+}
+
 /** Normalises `input` and decodes it. Throws TokenError (never anything else) when it cannot be decoded. */
 export function decodeToken(input: string): DecodedToken {
   if (input.length > MAX_TOKEN_LENGTH) {
-    throw new TokenError(
-      'too-large',
-      `The input is ${groupDigits(input.length)} characters; the limit is ${groupDigits(MAX_TOKEN_LENGTH)} (2 MiB). Real tokens are a few kilobytes: check that only the token was pasted.`,
-      { offset: MAX_TOKEN_LENGTH },
-    );
+    throw new TokenError('too-large', tokenTooLargeMessage(input.length), { offset: MAX_TOKEN_LENGTH });
   }
   const { token, changes } = normalizeToken(input);
   if (token.length === 0) {

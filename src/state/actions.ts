@@ -1,6 +1,6 @@
 // Everything that changes the state goes through here, so features never reach into each other.
 import { rebuildToken } from '../core/payload-bytes';
-import { normalizeToken } from '../core/token';
+import { MAX_TOKEN_LENGTH, normalizeToken } from '../core/token';
 import type { ProfileChoice } from '../core/profiles';
 import { JWS_ALGORITHMS, type AlgorithmChoice, type SecretEncoding } from '../core/types';
 import type {
@@ -36,6 +36,11 @@ export function setTokenText(raw: string): void {
   // An input event that leaves the text as it is (Chromium fires one per pasted line, and the text was
   // already normalised by the first) must not forget what normalisation removed.
   if (raw === get().tokenText) return;
+  // Over the limit the decoder refuses it as it stands; normalising megabytes first would only hold the page.
+  if (raw.length > MAX_TOKEN_LENGTH) {
+    set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
+    return;
+  }
   // A JSON serialization (RFC 7515 §7.2, RFC 7516 §7.2) is kept as typed: its strings may hold spaces.
   if (raw.trimStart().startsWith('{')) {
     set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
@@ -44,6 +49,14 @@ export function setTokenText(raw: string): void {
   const { token, changes } = normalizeToken(raw);
   if (changes.length > 0) set({ tokenText: token, tokenChanges: changes, decodeDraft: undefined });
   else set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
+}
+
+/**
+ * A paste into the token box over the size limit: it is refused before the box takes it (the browser alone
+ * would be held for seconds by megabytes in a textarea), and the token already there stays.
+ */
+export function refuseTokenPaste(chars: number): void {
+  set({ refusedTokenPaste: { chars, keptText: get().tokenText } });
 }
 
 /** `keySetUrl`: where a fetched JWKS came from; any other change of the key text forgets it. */

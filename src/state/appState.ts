@@ -184,6 +184,11 @@ export type AppState = {
   tokenText: string;
   /** What the last normalisation removed, in words; shown under the token box. */
   tokenChanges: string[];
+  /**
+   * A paste into the token box refused for its size (it never reached the box), and the token text it left in
+   * place: the refusal is shown while the token is still that text.
+   */
+  refusedTokenPaste: { chars: number; keptText: string } | undefined;
   /** Tokens from the link; a switcher appears when there are several. */
   linkTokens: LinkToken[];
   keyText: string;
@@ -242,6 +247,7 @@ export function createInitialState(
     mode: 'decode',
     tokenText: '',
     tokenChanges: [],
+    refusedTokenPaste: undefined,
     linkTokens: [],
     keyText: '',
     keySource: 'user',

@@ -126,6 +126,42 @@ test('token, 5 MB: refused at once with the documented 2 MiB limit; the box keep
   await watch.expectClean();
 });
 
+test('token, a 3 MiB paste (Ctrl+V): refused before the box takes it, the token there stays; 200 KB is taken', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const watch = await watchPage(page);
+  const before = hs256(defaultPayload(), 'k');
+  await page.goto(`/#token=${before}`);
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
+  const box = page.getByTestId('token-input');
+  const paste = async (text: string) => {
+    await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await box.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+  };
+  const huge = `${header}.${'A'.repeat(3 * 1024 * 1024)}.${signature}`;
+  await paste(huge);
+  const error = page.getByTestId('token-error');
+  await expect(error).toHaveAttribute('data-code', 'too-large');
+  await expect(error).toContainText('Not pasted');
+  await expect(error).toContainText(`The input is ${huge.length.toLocaleString('en-US')} characters`);
+  await expect(error).toContainText('2,097,152 (2 MiB)');
+  await expect(error).toContainText('still holds the token that was there before');
+  await expectBoxKeeps(page, before);
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
+  // Large but under the limit: taken over from the browser's paste, and in the box whole.
+  const large = hs256({ ...defaultPayload(), blob: 'x'.repeat(150_000) }, 'k');
+  await paste(large);
+  await expect(page.getByTestId('token-large')).toBeVisible();
+  await expect(error).toHaveCount(0);
+  await expectBoxKeeps(page, large);
+  await watch.expectClean();
+});
+
 test('token, 10,000 levels of nested JSON in the payload and the header: decoded, no crash', async ({ page }) => {
   test.setTimeout(120_000);
   const watch = await watchPage(page);

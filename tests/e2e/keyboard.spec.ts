@@ -35,15 +35,19 @@ async function tabTo(page: Page, testId: string, key: 'Tab' | 'Shift+Tab' = 'Tab
   const stops: Stop[] = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(key);
-    const stop = await focused(page);
-    stops.push(stop);
-    if (stop.tag !== 'BODY') {
+    let stop: Stop = { testId: '', tag: 'BODY', indicator: '' };
+    // Focus on a plain JSON editor makes Monaco take its place (and the focus): the element probed first can be
+    // gone by the time its name is read, so probe whatever holds the focus again until the check holds.
+    await expect(async () => {
+      stop = await focused(page);
+      if (stop.tag === 'BODY') return;
       expect(stop.indicator, `focus indicator on ${stop.tag} ${stop.testId}`).not.toBe('');
       await expect(
         page.locator('[data-keyboard-probe]'),
         `accessible name of ${stop.tag} ${stop.testId}`,
-      ).toHaveAccessibleName(/\S/);
-    }
+      ).toHaveAccessibleName(/\S/, { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
+    stops.push(stop);
     if (stop.testId === testId) return stops;
   }
   throw new Error(`${key} never reached ${testId}; stops: ${stops.map((s) => s.testId || s.tag).join(' → ')}`);

@@ -1,6 +1,8 @@
 // The encoded token: a transparent <textarea> over a backdrop that paints header, payload and
 // signature in the colours of their panels, and marks the character the decoder choked on.
 import { useLayoutEffect, useRef, useState } from 'react';
+import { takeLargePaste } from '../../components/largePaste';
+import { MAX_TOKEN_LENGTH } from '../../core/token';
 import {
   actions,
   appStore,
@@ -103,6 +105,12 @@ export function TokenInput() {
           // left the state as it was.
           const stored = appStore.getState().tokenText;
           if (element.value !== stored) element.value = stored;
+        }}
+        onPaste={(event) => {
+          const text = takeLargePaste(event, LARGE_TEXT_CHARS);
+          if (text === undefined) return;
+          if (text.length > MAX_TOKEN_LENGTH) actions.refuseTokenPaste(text.length);
+          else actions.setTokenText(text);
         }}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}

@@ -1,6 +1,6 @@
 // Under the token box: what normalisation removed, the token switcher for links carrying several
 // tokens, and the decode error (`token-error`) with what is wrong and where.
-import { partName } from '../../core/token';
+import { partName, tokenTooLargeMessage } from '../../core/token';
 import { actions, formatCount, LARGE_TEXT_CHARS, selectDecode, useAppState } from '../../state';
 
 /** `showDecodeError`: false when the token is of a kind whose own panels explain what is wrong with it. */
@@ -9,6 +9,9 @@ export function TokenStatus({ showDecodeError }: { showDecodeError: boolean }) {
   const changes = useAppState((s) => s.tokenChanges);
   const linkTokens = useAppState((s) => s.linkTokens);
   const outcome = useAppState((s) => selectDecode(s.tokenText));
+  const refusedPaste = useAppState((s) =>
+    s.refusedTokenPaste?.keptText === s.tokenText ? s.refusedTokenPaste : undefined,
+  );
   return (
     <div className="mt-3 space-y-2 text-sm">
       <p id="token-help" className="hint">
@@ -57,7 +60,24 @@ export function TokenStatus({ showDecodeError }: { showDecodeError: boolean }) {
         </p>
       ) : null}
       <div id="token-problem" aria-live="polite">
-        {showDecodeError && !outcome.ok && tokenText !== '' ? (
+        {refusedPaste ? (
+          // The latest thing the user did, so it stands in for any error of the token still in the box.
+          <div
+            data-testid="token-error"
+            data-code="too-large"
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
+            <p className="font-semibold">
+              <span aria-hidden="true">✕ </span>
+              Not pasted: too large for a token
+            </p>
+            <p className="mt-1">{tokenTooLargeMessage(refusedPaste.chars)}</p>
+            <p className="mt-1 text-red-800 dark:text-red-200">
+              {tokenText === '' ? 'The box was left empty.' : 'The box still holds the token that was there before.'}
+            </p>
+          </div>
+        ) : showDecodeError && !outcome.ok && tokenText !== '' ? (
           <div
             data-testid="token-error"
             data-code={outcome.problem.code}
@@ -85,7 +105,7 @@ export function TokenStatus({ showDecodeError }: { showDecodeError: boolean }) {
             ) : null}
           </div>
         ) : null}
-        {tokenText === '' ? (
+        {tokenText === '' && !refusedPaste ? (
           <div data-testid="token-error" data-code="empty" className="hint">
             No token yet: paste one, or pick an example from the menu.
           </div>

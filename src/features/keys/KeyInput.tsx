@@ -11,6 +11,7 @@ import {
   useAppState,
 } from '../../state';
 import { Icon } from '../../components/Icon';
+import { takeLargePaste } from '../../components/largePaste';
 
 const ENCODING_LABELS: Record<SecretEncoding, string> = {
   utf8: 'UTF-8 text',
@@ -81,6 +82,10 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
         }
         aria-describedby="key-kind key-privacy"
         onChange={(event) => actions.setKeyText(event.target.value)}
+        onPaste={(event) => {
+          const text = takeLargePaste(event, LARGE_TEXT_CHARS);
+          if (text !== undefined) actions.setKeyText(text);
+        }}
         // PEM lines stay whole (64 characters each): wrapped mid-line a key looks broken. Long lines scroll.
         wrap="off"
         className="field-mono resize-y overflow-x-auto whitespace-pre"
