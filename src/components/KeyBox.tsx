@@ -45,7 +45,10 @@ export function KeyTextArea(props: {
   );
 }
 
-/** What the core made of the key text (`${id}-kind`): the empty text, the error in red, or the key's label. */
+/**
+ * What the core made of the key text (`${id}-kind`): the empty text (or what whitespace alone holds), the error in
+ * red with its code in `data-code`, or the key's label.
+ */
 export function KeyKindLine({
   id,
   testId,
@@ -62,6 +65,7 @@ export function KeyKindLine({
       id={`${id}-kind`}
       data-testid={testId}
       data-kind={detection.kind}
+      data-code={detection.kind === 'error' ? detection.code : undefined}
       className={
         detection.kind === 'error'
           ? 'text-sm text-red-800 dark:text-red-300'
@@ -69,7 +73,11 @@ export function KeyKindLine({
       }
     >
       {detection.kind === 'empty' ? (
-        emptyText
+        detection.blank !== undefined ? (
+          `Only whitespace (${detection.blank}): that is not a key. Paste the secret or key itself.`
+        ) : (
+          emptyText
+        )
       ) : detection.kind === 'error' ? (
         <>
           <span aria-hidden="true">✕ </span>

@@ -10,7 +10,7 @@ import {
   selectKeyDetection,
   useAppState,
 } from '../../state';
-import { Icon } from '../../components/Icon';
+import { KeyKindLine } from '../../components/KeyBox';
 import { takeLargePaste } from '../../components/largePaste';
 
 const ENCODING_LABELS: Record<SecretEncoding, string> = {
@@ -99,38 +99,17 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
           </button>
         </p>
       ) : null}
-      <p
-        id="key-kind"
-        data-testid="key-kind"
-        data-kind={detection.kind}
-        data-code={detection.kind === 'error' ? detection.code : undefined}
-        className={
-          detection.kind === 'error'
-            ? 'text-sm text-red-800 dark:text-red-300'
-            : 'text-sm text-slate-700 dark:text-slate-300'
+      <KeyKindLine
+        id="key"
+        testId="key-kind"
+        detection={detection}
+        emptyText={
+          emptyText ??
+          (purpose === 'decrypt'
+            ? 'No key: the token cannot be decrypted until you paste one.'
+            : 'No key: the signature cannot be checked until you paste one.')
         }
-      >
-        {detection.kind === 'empty' ? (
-          detection.blank !== undefined ? (
-            `Only whitespace (${detection.blank}): that is not a key. Paste the secret or key itself.`
-          ) : (
-            (emptyText ??
-            (purpose === 'decrypt'
-              ? 'No key: the token cannot be decrypted until you paste one.'
-              : 'No key: the signature cannot be checked until you paste one.'))
-          )
-        ) : detection.kind === 'error' ? (
-          <>
-            <span aria-hidden="true">✕ </span>
-            {detection.label}: {detection.message}
-          </>
-        ) : (
-          <>
-            <Icon name="key" className="mr-1 -mt-0.5 h-4 w-4" />
-            {detection.label}
-          </>
-        )}
-      </p>
+      />
       {detection.kind === 'secret' && detection.looksLikePublicKey && purpose !== 'decrypt' ? (
         <p role="note" className="text-sm text-amber-900 dark:text-amber-200">
           <span aria-hidden="true">⚠ </span>
