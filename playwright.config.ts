@@ -11,7 +11,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // On CI one retry: a failure that repeats still fails the run, while a race in a test's own timing on a busy
+  // machine (each one found is fixed in the test) is reported as flaky instead of sinking the run. Locally none.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
