@@ -13,6 +13,7 @@ import {
   withoutBom,
   type Segment,
 } from './lib/token-segments';
+import { formatCount } from './lib/format-count';
 import { normalizeToken } from './lib/token-normalize';
 import { decodeUtf8, findNonAscii, nameCharacter } from './lib/token-text';
 import { base64urlOffsetOfByte, canonicalLastChar, nonCanonicalTail } from './lib/token-base64url';
@@ -278,14 +279,9 @@ function readPayload(
   return { payload: value, payloadText: text, payloadIsJson: true };
 }
 
-// Not toLocaleString: its first call loads ICU data, which costs more than refusing the input should.
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-}
-
 /** Why `chars` characters are refused as a token: the size, the limit, and what to check. */
 export function tokenTooLargeMessage(chars: number): string {
-  return `The input is ${groupDigits(chars)} characters; the limit is ${groupDigits(MAX_TOKEN_LENGTH)} (2 MiB). Real tokens are a few kilobytes: check that only the token was pasted.`;
+  return `The input is ${formatCount(chars)} characters; the limit is ${formatCount(MAX_TOKEN_LENGTH)} (2 MiB). Real tokens are a few kilobytes: check that only the token was pasted.`;
 }
 
 /** Normalises `input` and decodes it. Throws TokenError (never anything else) when it cannot be decoded. */

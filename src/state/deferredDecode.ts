@@ -13,10 +13,7 @@ export const LARGE_TEXT_CHARS = 64 * 1024;
 /** Entries of a list claim (groups, roles, aud…) shown before "and N more". */
 export const LIST_PREVIEW_ITEMS = 50;
 
-/** 1234567 → "1,234,567" (digits grouped the same way whatever the page's locale). */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
-}
+export { formatCount } from '../core/lib/format-count';
 
 /** What the Decode view's heavy views show: the decoded token and the editors' draft, always together. */
 export type DecodeSnapshot = { outcome: DecodeOutcome; draft: DecodeDraft | undefined };

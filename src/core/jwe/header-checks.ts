@@ -1,6 +1,7 @@
 // Checks on a JWE header made before any key is touched: the names, and the members that decide how much
 // work decrypting costs (PBES2 `p2c`) or that jose would otherwise reject with a terse message. A token
 // that fails here is refused with words and a code; jose still checks everything again.
+import { formatCount } from '../lib/format-count';
 import { base64urlDecode, isBase64url } from '../lib/key-encoding';
 import {
   JWE_ALGORITHM_INFO,
@@ -25,10 +26,6 @@ function quote(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** Bytes of a base64url header member, or undefined when it is not a base64url string. */
@@ -121,7 +118,7 @@ function checkPbes2(joint: Header, cap: number): JweProblem | undefined {
   if (p2c > cap) {
     return problem(
       'p2c-too-large',
-      `"p2c" asks for ${groupDigits(p2c)} PBKDF2 iterations; the limit here is ${groupDigits(cap)}. A huge count makes every decryption attempt slow (a denial-of-service trick), so the token is refused before any work is done`,
+      `"p2c" asks for ${formatCount(p2c)} PBKDF2 iterations; the limit here is ${formatCount(cap)}. A huge count makes every decryption attempt slow (a denial-of-service trick), so the token is refused before any work is done`,
     );
   }
   const salt = base64urlMember(joint.p2s);

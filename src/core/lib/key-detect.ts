@@ -15,6 +15,7 @@ import { keyKindText } from './key-describe';
 import { describeJwk } from './key-jwk';
 import { looksLikePem, splitPem, unescapePem } from './key-pem';
 import { analyzeSecret } from './key-secret';
+import { formatCount } from './format-count';
 import { nameCharacter } from './token-text';
 
 export { decodeSecret } from './key-secret';
@@ -273,25 +274,24 @@ export function describeBlank(text: string): string {
 }
 
 /**
- * Detection plus the loaded key material; KeyErrors become `{ kind: 'error' }`. `purpose` `enc` reads the
- * text as a JWE key: X25519 keys are usable, and in a JWKS the signing keys are skipped instead.
- */
-/**
  * Key text longer than this is refused before parsing: 4 MiB holds a JWKS of about 15,000 pretty-printed EC keys,
  * far beyond any real key set (a fetched one is limited to 1 MiB), and parsing more would freeze the page.
  */
 export const MAX_KEY_TEXT_LENGTH = 4 * 1024 * 1024;
 
+/**
+ * Detection plus the loaded key material; KeyErrors become `{ kind: 'error' }`. `purpose` `enc` reads the
+ * text as a JWE key: X25519 keys are usable, and in a JWKS the signing keys are skipped instead.
+ */
 export function analyzeKey(input: KeyInput, purpose: KeyPurpose = 'sig'): KeyAnalysis {
   const text = input.text;
   if (text.length > MAX_KEY_TEXT_LENGTH) {
-    const count = (n: number) => n.toLocaleString('en-US');
     return {
       detection: {
         kind: 'error',
         code: 'too-large',
         label: 'Key text too large',
-        message: `it is ${count(text.length)} characters; the limit is ${count(MAX_KEY_TEXT_LENGTH)} (4 MiB). Real keys and key sets are a few kilobytes: check that only the key was pasted.`,
+        message: `it is ${formatCount(text.length)} characters; the limit is ${formatCount(MAX_KEY_TEXT_LENGTH)} (4 MiB). Real keys and key sets are a few kilobytes: check that only the key was pasted.`,
       },
       keys: [],
     };
