@@ -36,13 +36,9 @@ export function setTokenText(raw: string): void {
   // An input event that leaves the text as it is (Chromium fires one per pasted line, and the text was
   // already normalised by the first) must not forget what normalisation removed.
   if (raw === get().tokenText) return;
-  // Over the limit the decoder refuses it as it stands; normalising megabytes first would only hold the page.
-  if (raw.length > MAX_TOKEN_LENGTH) {
-    set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
-    return;
-  }
-  // A JSON serialization (RFC 7515 §7.2, RFC 7516 §7.2) is kept as typed: its strings may hold spaces.
-  if (raw.trimStart().startsWith('{')) {
+  // Kept as typed: a JSON serialization (RFC 7515 §7.2, RFC 7516 §7.2), whose strings may hold spaces, and text
+  // over the size limit, which the decoder refuses as it stands (normalising megabytes would only hold the page).
+  if (raw.length > MAX_TOKEN_LENGTH || raw.trimStart().startsWith('{')) {
     set({ tokenText: raw, tokenChanges: [], decodeDraft: undefined });
     return;
   }

@@ -1,5 +1,6 @@
 // Under the token box: what normalisation removed, the token switcher for links carrying several
 // tokens, and the decode error (`token-error`) with what is wrong and where.
+import { ErrorBox } from '../../components/ErrorBox';
 import { partName, tokenTooLargeMessage } from '../../core/token';
 import { actions, formatCount, LARGE_TEXT_CHARS, selectDecode, useAppState } from '../../state';
 
@@ -62,32 +63,18 @@ export function TokenStatus({ showDecodeError }: { showDecodeError: boolean }) {
       <div id="token-problem" aria-live="polite">
         {refusedPaste ? (
           // The latest thing the user did, so it stands in for any error of the token still in the box.
-          <div
-            data-testid="token-error"
-            data-code="too-large"
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-          >
-            <p className="font-semibold">
-              <span aria-hidden="true">✕ </span>
-              Not pasted: too large for a token
-            </p>
+          <ErrorBox testId="token-error" code="too-large" title="Not pasted: too large for a token">
             <p className="mt-1">{tokenTooLargeMessage(refusedPaste.chars)}</p>
             <p className="mt-1 text-red-800 dark:text-red-200">
               {tokenText === '' ? 'The box was left empty.' : 'The box still holds the token that was there before.'}
             </p>
-          </div>
+          </ErrorBox>
         ) : showDecodeError && !outcome.ok && tokenText !== '' ? (
-          <div
-            data-testid="token-error"
-            data-code={outcome.problem.code}
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          <ErrorBox
+            testId="token-error"
+            code={outcome.problem.code}
+            title={outcome.problem.code === 'jwe' ? 'This is an encrypted token (JWE)' : 'This token cannot be decoded'}
           >
-            <p className="font-semibold">
-              <span aria-hidden="true">✕ </span>
-              {outcome.problem.code === 'jwe' ? 'This is an encrypted token (JWE)' : 'This token cannot be decoded'}
-            </p>
             <p className="mt-1">{outcome.problem.message}</p>
             {outcome.problem.part || outcome.problem.offset !== undefined ? (
               <p className="mt-1 text-red-800 dark:text-red-200">
@@ -103,7 +90,7 @@ export function TokenStatus({ showDecodeError }: { showDecodeError: boolean }) {
                 The panels show the last token that decoded, in a dashed frame.
               </p>
             ) : null}
-          </div>
+          </ErrorBox>
         ) : null}
         {tokenText === '' && !refusedPaste ? (
           <div data-testid="token-error" data-code="empty" className="hint">
