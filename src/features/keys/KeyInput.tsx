@@ -1,7 +1,6 @@
 // The key box shared by both views: anything the core accepts (secret, PEM, certificate, JWK, JWKS),
 // with the detected format (`key-kind`) and, for HMAC secrets, how the text is read (`secret-encoding`).
 import { useLayoutEffect, useRef, useState } from 'react';
-import { SECRET_ENCODINGS, type SecretEncoding } from '../../core/types';
 import {
   actions,
   formatCount,
@@ -10,15 +9,8 @@ import {
   selectKeyDetection,
   useAppState,
 } from '../../state';
-import { KeyKindLine } from '../../components/KeyBox';
+import { KeyKindLine, SecretEncodingChoice } from '../../components/KeyBox';
 import { takeLargePaste } from '../../components/largePaste';
-
-const ENCODING_LABELS: Record<SecretEncoding, string> = {
-  utf8: 'UTF-8 text',
-  base64url: 'base64url',
-  base64: 'base64 (standard)',
-  hex: 'hex',
-};
 
 const LABEL = { verify: 'Verification key', sign: 'Signing key', decrypt: 'Decryption key' } as const;
 
@@ -127,29 +119,14 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
         </ul>
       ) : null}
       {showEncoding ? (
-        <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor="secret-encoding" className="text-sm text-slate-700 dark:text-slate-200">
-            Secret is
-          </label>
-          <select
-            id="secret-encoding"
-            data-testid="secret-encoding"
-            value={secretEncoding}
-            onChange={(event) => actions.setSecretEncoding(event.target.value as SecretEncoding)}
-            className="field w-auto"
-          >
-            {SECRET_ENCODINGS.map((encoding) => (
-              <option key={encoding} value={encoding}>
-                {ENCODING_LABELS[encoding]}
-              </option>
-            ))}
-          </select>
-          {detection.kind === 'secret' && detection.byteLength !== undefined ? (
-            <span className="hint">
-              {detection.byteLength} bytes ({detection.byteLength * 8} bits)
-            </span>
-          ) : null}
-        </div>
+        <SecretEncodingChoice
+          id="secret"
+          label="Secret is"
+          testId="secret-encoding"
+          value={secretEncoding}
+          onChange={actions.setSecretEncoding}
+          byteLength={detection.kind === 'secret' ? detection.byteLength : undefined}
+        />
       ) : null}
       <p id="key-privacy" className="hint">
         {keySource === 'link'
