@@ -30,22 +30,6 @@ function memoRecentArgs<A extends unknown[], R>(fn: (...args: A) => R, size = 4)
   };
 }
 
-/**
- * One argument, the last `size` results: views reading the idle state (store.ts) decode the token they
- * show while the token box already decodes the newer one, and neither should undo the other's work.
- */
-function memoRecent<A, R>(fn: (arg: A) => R, size: number): (arg: A) => R {
-  const recent: { arg: A; result: R }[] = [];
-  return (arg: A) => {
-    const hit = recent.find((entry) => Object.is(entry.arg, arg));
-    if (hit) return hit.result;
-    const result = fn(arg);
-    recent.unshift({ arg, result });
-    if (recent.length > size) recent.pop();
-    return result;
-  };
-}
-
 export type TokenProblem = {
   code: TokenErrorCode | 'unexpected';
   message: string;
@@ -60,7 +44,9 @@ export type DecodeOutcome =
 
 let lastGood: DecodedToken | undefined;
 
-export const selectDecode = memoRecent((tokenText: string): DecodeOutcome => {
+// Views reading the idle state decode the token they show while the token box already decodes the newer one,
+// and neither should undo the other's work.
+export const selectDecode = memoRecentArgs((tokenText: string): DecodeOutcome => {
   try {
     const decoded = decodeToken(tokenText);
     lastGood = decoded;
@@ -95,7 +81,7 @@ export const selectDecode = memoRecent((tokenText: string): DecodeOutcome => {
 }, 2);
 
 /** Which kind of JOSE object the token box holds (compact JWS, JWE, JSON serializations…): picks the panels. */
-export const selectTokenKind = memoRecent((tokenText: string): TokenKindInfo => classifyToken(tokenText), 2);
+export const selectTokenKind = memoRecentArgs((tokenText: string): TokenKindInfo => classifyToken(tokenText), 2);
 
 /** The token a request would carry (curl snippet, Copy command): a compact token or SD-JWT, else ''. */
 export function selectSendableToken(tokenText: string): string {
