@@ -24,6 +24,17 @@ export function ReadSecretAsButton({
   );
 }
 
+/** The key of a JWKS that verified the signature, named by its kid (nothing when the key had none). */
+export function MatchedKid({ kid }: { kid: string | undefined }) {
+  if (kid === undefined) return null;
+  return (
+    <>
+      {' '}
+      Matched key <code className="font-mono">kid “{kid}”</code>.
+    </>
+  );
+}
+
 /** While the first result for this token and key is being computed (later checks keep the last verdict, busy). */
 export function CheckingSignatureVerdict({ title, request }: { title: string; request: number }) {
   return (
@@ -65,12 +76,7 @@ export function SignatureResultVerdict({
       request={request}
     >
       {result.message}
-      {result.kid !== undefined ? (
-        <>
-          {' '}
-          Matched key <code className="font-mono">kid “{result.kid}”</code>.
-        </>
-      ) : null}
+      <MatchedKid kid={result.kid} />
       {notes}
       <ReadSecretAsButton encoding={result.matchingSecretEncoding} {...readSecretAs} />
     </Verdict>

@@ -2,6 +2,7 @@
 // (WCAG 1.4.1), announced through aria-live. `data-request` changes with every verification so a
 // MutationObserver sees each new verdict even when its words did not change (the bench relies on it).
 import { Suspense, type ComponentType, type ReactNode } from 'react';
+import { MatchedKid } from '../../components/SignatureVerdict';
 import { TimeClaimsVerdict } from '../../components/TimeClaimsVerdict';
 import { Verdict } from '../../components/Verdict';
 import { actions, selectDecode, selectKeyDetection, selectTokenHasX5c, useAppState } from '../../state';
@@ -201,12 +202,7 @@ export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
           {linkNote}
           {result.message}
           {headerNote}
-          {result.kid !== undefined ? (
-            <>
-              {' '}
-              Matched key <code className="font-mono">kid “{result.kid}”</code>.
-            </>
-          ) : null}
+          <MatchedKid kid={result.kid} />
           {fromUrl}
           {x5cNote}
         </Verdict>
