@@ -34,6 +34,29 @@ const LAZY_X5C = {
   message: "The x5c engine (pkijs) is loaded lazily: use import('…/core/x5c'), or import its types only.",
 };
 
+// The key engine (reading keys, the security review, verification) loads after the first paint
+// (src/state/keyEngine.ts): the modules on the first load take it from the store, never by a static import.
+const LAZY_KEY_ENGINE = {
+  group: ['**/core/keys', '**/core/key-exposure', '**/core/lint', '**/core/verify', '**/core/key-engine'],
+  allowTypeImports: true,
+  message: 'The key engine loads after the first paint: read state.keyEngine or await loadKeyEngine() (src/state).',
+};
+
+// Feature folders are flat, so `../x` from inside one is always a sibling feature.
+const FEATURE_PATTERNS = [
+  CORE_INDEX_VALUES,
+  LAZY_X5C,
+  {
+    regex: '^\\.\\./(?!\\.\\./)',
+    message: 'Features must not import each other; share through src/components or src/state.',
+  },
+  {
+    group: ['**/features/**'],
+    message: 'Features must not import each other; share through src/components or src/state.',
+  },
+  NO_APP,
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -116,20 +139,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          // Feature folders are flat, so `../x` from inside one is always a sibling feature.
-          patterns: [
-            CORE_INDEX_VALUES,
-            LAZY_X5C,
-            {
-              regex: '^\\.\\./(?!\\.\\./)',
-              message: 'Features must not import each other; share through src/components or src/state.',
-            },
-            {
-              group: ['**/features/**'],
-              message: 'Features must not import each other; share through src/components or src/state.',
-            },
-            NO_APP,
-          ],
+          patterns: FEATURE_PATTERNS,
         },
       ],
     },
@@ -139,8 +149,24 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [CORE_INDEX_VALUES, LAZY_X5C, NO_FEATURES_OR_APP] },
+        { patterns: [CORE_INDEX_VALUES, LAZY_X5C, LAZY_KEY_ENGINE, NO_FEATURES_OR_APP] },
       ],
+    },
+  },
+  {
+    // The first load: the page, the Decode view and the key box.
+    files: ['src/main.tsx', 'src/app/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [CORE_INDEX_VALUES, LAZY_X5C, LAZY_KEY_ENGINE] },
+      ],
+    },
+  },
+  {
+    files: ['src/features/decode/**/*.{ts,tsx}', 'src/features/keys/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...FEATURE_PATTERNS, LAZY_KEY_ENGINE] }],
     },
   },
   {

@@ -8,6 +8,7 @@ import { isFramed } from './app/frameGuard';
 import './components/monacoEnvironment';
 import { appStore } from './state';
 import { applyLink } from './state/applyLink';
+import { holdKeyEngine } from './state/keyEngine';
 import { startSigning } from './state/signing';
 import { startVerification } from './state/verification';
 import { startX5cVerification } from './state/x5cVerification';
@@ -16,8 +17,10 @@ import './index.css';
 // Inside a frame: only a notice and a link to open the app in its own tab (src/app/frameGuard.ts).
 const framed = isFramed();
 if (!framed) {
+  // The code that reads keys and checks signatures loads once the page has painted (App releases it).
+  holdKeyEngine();
   // The link is read before the first render so the first paint already shows the decoded token.
-  applyLink(location, history);
+  void applyLink(location, history);
   // Verification (and signing, in the Encode view) start before the first render, not in an effect: WebCrypto
   // then checks a linked token's signature while the page renders, so the verdict is ready as early as it can be.
   // The x5c check follows the store the same way; its engine loads only when a token carries x5c.

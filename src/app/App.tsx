@@ -4,6 +4,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useAppState, useIsDark } from '../state';
 import { applyLink } from '../state/applyLink';
+import { releaseKeyEngine } from '../state/keyEngine';
 import { applyThemeToDocument } from '../state/theme';
 import { DecodePanes } from './DecodePanes';
 import { Notices } from './Notices';
@@ -28,9 +29,19 @@ export function App() {
   const dark = useIsDark();
   useEffect(() => applyThemeToDocument(dark), [dark]);
   useEffect(() => {
+    // The first paint is done by the next frame: only then does the key engine load (or after a moment, in a tab
+    // the browser does not draw).
+    const frame = requestAnimationFrame(releaseKeyEngine);
+    const fallback = setTimeout(releaseKeyEngine, 500);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(fallback);
+    };
+  }, []);
+  useEffect(() => {
     prefetchEncodeView();
     // A new link pasted into the address bar of an open tab changes only the fragment.
-    const onHashChange = () => applyLink(location, history);
+    const onHashChange = () => void applyLink(location, history);
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);

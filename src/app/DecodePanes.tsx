@@ -2,7 +2,7 @@
 // of token (JWE, JSON serialization, SD-JWT…) gets its feature's panels, named in tokenKindPanels.tsx.
 import { lazy, Suspense } from 'react';
 import { CopyButton } from '../components/CopyButton';
-import { isDpopProofHeader } from '../core/lint';
+import { isDpopProofHeader } from '../core/dpop-header';
 import { Pane } from '../components/Pane';
 import { PanelBoundary } from '../components/PanelBoundary';
 import { useDeferredMount } from '../components/useDeferredMount';
@@ -75,7 +75,7 @@ function VerifyKey({ purpose }: { purpose: 'verify' | 'decrypt' }) {
     const outcome = selectDecode(s.tokenText);
     return outcome.ok && isDpopProofHeader(outcome.decoded.header);
   });
-  const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
+  const detection = useAppState((s) => selectKeyDetection(s.keyEngine, s.keyText, s.secretEncoding));
   return (
     <KeyInput
       purpose={purpose}

@@ -83,7 +83,7 @@ function ExamplesMenu() {
 
 function CopyLink() {
   const [includeKey, setIncludeKey] = useState(false);
-  const exposure = useAppState((s) => selectKeyExposure(s.keyText, s.secretEncoding));
+  const exposure = useAppState((s) => selectKeyExposure(s.keyEngine, s.keyText, s.secretEncoding));
   const note =
     exposure.kind === 'secret'
       ? 'the link will hold your secret'
@@ -117,7 +117,7 @@ function currentLink(includeKey: boolean): string {
   const outcome = selectDecode(state.tokenText);
   const token =
     state.mode === 'encode' ? state.signing.token : outcome.ok ? outcome.decoded.normalized : state.tokenText;
-  const exposure = selectKeyExposure(state.keyText, state.secretEncoding);
+  const exposure = selectKeyExposure(state.keyEngine, state.keyText, state.secretEncoding);
   return buildLink({
     origin: location.origin,
     pathname: location.pathname,

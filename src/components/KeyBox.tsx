@@ -2,7 +2,8 @@
 // what the core detected (`data-kind`), and how a shared secret's text is read. Each feature keeps its own store
 // fields, test ids and words; these only draw them the same way.
 import type { ReactNode } from 'react';
-import { SECRET_ENCODINGS, type KeyDetection, type SecretEncoding } from '../core/types';
+import { SECRET_ENCODINGS, type SecretEncoding } from '../core/types';
+import type { KeyReading } from '../state';
 import { Icon } from './Icon';
 
 export const SECRET_ENCODING_LABELS: Record<SecretEncoding, string> = {
@@ -57,7 +58,7 @@ export function KeyKindLine({
 }: {
   id: string;
   testId: string;
-  detection: KeyDetection;
+  detection: KeyReading;
   emptyText: string;
 }) {
   return (
@@ -78,6 +79,8 @@ export function KeyKindLine({
         ) : (
           emptyText
         )
+      ) : detection.kind === 'reading' ? (
+        'Reading the key…'
       ) : detection.kind === 'error' ? (
         <>
           <span aria-hidden="true">✕ </span>

@@ -2,12 +2,13 @@
 // block anything: the workbench shows them beside the verdict.
 import type { KeyDetection, LintFinding, Severity } from './types';
 import type { DecodedToken } from './token';
-import { isDpopProofHeader, lintHeader } from './lib/lint-header';
+import { isDpopProofHeader } from './dpop-header';
+import { lintHeader } from './lib/lint-header';
 import { lintKey } from './lib/lint-key';
 import { lintPayload } from './lib/lint-payload';
 
 export { WEAK_SECRETS, isWeakSecret } from './lib/lint-weak-secrets';
-export { isDpopProofHeader } from './lib/lint-header';
+export { isDpopProofHeader } from './dpop-header';
 
 export type LintContext = {
   key?: KeyDetection;

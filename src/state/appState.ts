@@ -3,6 +3,7 @@
 // of async work (verify, sign), which are stored with the request id that produced them.
 import type { AlgorithmChoice, ProfileChoice, SdAlgName, SecretEncoding, VerifyResult, X5cTokenVerdict } from '../core';
 import type { JweErrorCode } from '../core/jwe/codes';
+import type { KeyEngine } from './keyEngine';
 import type { SigningErrorCode } from './errorText';
 import { DEFAULT_SNIPPET, type SnippetPreferences } from './preferences';
 
@@ -230,6 +231,8 @@ export type AppState = {
   verification: VerificationState;
   x5c: X5cVerificationState;
   signing: SigningState;
+  /** The code that reads keys and checks signatures, once it has loaded after the first paint (keyEngine.ts). */
+  keyEngine: KeyEngine | undefined;
 };
 
 export const DEFAULT_HEADER = { alg: 'HS256', typ: 'JWT' };
@@ -288,5 +291,6 @@ export function createInitialState(
     verification: { status: 'idle', requestId: 0 },
     x5c: { status: 'none', requestId: 0 },
     signing: { status: 'idle', requestId: 0, token: '' },
+    keyEngine: undefined,
   };
 }

@@ -2,14 +2,13 @@
 // needs the decoded token shares one decode per keystroke. All parsing is the core's.
 import { checkTimeClaims, listClaims, type ClaimRow } from '../core/claims';
 import { TokenError } from '../core/errors';
-import { keyExposure, type KeyExposure } from '../core/key-exposure';
-import { detectKey } from '../core/keys';
-import { lintToken } from '../core/lint';
+import type { KeyExposure } from '../core/key-exposure';
 import { stringifyAsWritten } from '../core/json-as-written';
 import { decodeToken, type DecodedToken } from '../core/token';
 import { classifyToken, type TokenKindInfo } from '../core/token-kind';
 import type { ClaimsState, KeyDetection, LintFinding, SecretEncoding, TokenErrorCode, TokenPart } from '../core/types';
 import type { VerdictClock } from './clock';
+import type { KeyEngine } from './keyEngine';
 
 /**
  * Memoised on the last few argument lists, not only the last: the live state and the idle copy (store.ts) ask with
@@ -89,17 +88,30 @@ export function selectSendableToken(tokenText: string): string {
   return kind === 'jws-compact' || kind === 'jws-detached' || kind === 'jwe-compact' || kind === 'sd-jwt' ? text : '';
 }
 
-export const selectKeyDetection = memoRecentArgs((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
-  detectKey({ text: keyText, secretEncoding }),
+/** A key box as the views show it: what the key engine makes of it, or `reading` while that engine loads. */
+export type KeyReading = KeyDetection | { kind: 'reading' };
+
+const EMPTY_KEY: KeyReading = { kind: 'empty' };
+const READING_KEY: KeyReading = { kind: 'reading' };
+
+export const selectKeyDetection = memoRecentArgs(
+  (engine: KeyEngine | undefined, keyText: string, secretEncoding: SecretEncoding): KeyReading =>
+    engine ? engine.detectKey({ text: keyText, secretEncoding }) : keyText === '' ? EMPTY_KEY : READING_KEY,
 );
 
 /** The key box read as a JWE key (`purpose: 'enc'`): X25519 keys usable, a JWKS keeps its encryption entries. */
-export const selectEncKeyDetection = memoRecentArgs((keyText: string, secretEncoding: SecretEncoding): KeyDetection =>
-  detectKey({ text: keyText, secretEncoding }, 'enc'),
+export const selectEncKeyDetection = memoRecentArgs(
+  (engine: KeyEngine | undefined, keyText: string, secretEncoding: SecretEncoding): KeyReading =>
+    engine ? engine.detectKey({ text: keyText, secretEncoding }, 'enc') : keyText === '' ? EMPTY_KEY : READING_KEY,
 );
 
-export const selectKeyExposure = memoRecentArgs((keyText: string, secretEncoding: SecretEncoding): KeyExposure =>
-  keyExposure({ text: keyText, secretEncoding }),
+// Until the engine has read the key, it counts as unusable: a link copied that soon leaves the key out.
+const KEY_BEING_READ: KeyExposure = { kind: 'unusable', what: 'still being read' };
+const NO_KEY: KeyExposure = { kind: 'unusable', what: 'empty' };
+
+export const selectKeyExposure = memoRecentArgs(
+  (engine: KeyEngine | undefined, keyText: string, secretEncoding: SecretEncoding): KeyExposure =>
+    engine ? engine.keyExposure({ text: keyText, secretEncoding }) : keyText === '' ? NO_KEY : KEY_BEING_READ,
 );
 
 export const selectTimeClaims = memoRecentArgs(
@@ -114,14 +126,19 @@ export const selectClaimRows = memoRecentArgs((payload: unknown, clock: VerdictC
   }),
 );
 
+/** The security review, or undefined until the key engine (which holds it, since it judges the key too) is here. */
 export const selectLint = memoRecentArgs(
   (
+    engine: KeyEngine | undefined,
     decoded: DecodedToken,
-    detection: KeyDetection,
+    detection: KeyReading,
     keyText: string,
     nowBucket: number,
     trustAnchorsGiven: boolean,
-  ): LintFinding[] => lintToken(decoded, { key: detection, keyText, nowMs: nowBucket, trustAnchorsGiven }),
+  ): LintFinding[] | undefined =>
+    engine && detection.kind !== 'reading'
+      ? engine.lintToken(decoded, { key: detection, keyText, nowMs: nowBucket, trustAnchorsGiven })
+      : undefined,
 );
 
 /** The decoded token's header has `x5c`: the certificate-chain panel and verdict apply (loaded lazily). */

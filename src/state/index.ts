@@ -19,7 +19,9 @@ export {
   prettyHeader,
   prettyPayload,
 } from './derived';
-export type { DecodeOutcome, TokenProblem } from './derived';
+export type { DecodeOutcome, KeyReading, TokenProblem } from './derived';
+export { loadKeyEngine } from './keyEngine';
+export type { KeyEngine } from './keyEngine';
 export { useIsDark } from './theme';
 export { bodyAllowed, snippetRequestOf } from './snippetRequest';
 export { useNow } from './useNow';

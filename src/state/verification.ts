@@ -1,15 +1,15 @@
 // Verification in the Decode view, driven by the store: every change of the token or the key starts a check,
 // and a result older than the latest request is dropped (WebCrypto promises resolve out of order).
 import { checkTimeClaims } from '../core/claims';
-import { isDpopProofHeader } from '../core/lint';
+import { isDpopProofHeader } from '../core/dpop-header';
 import type { DecodedToken } from '../core/token';
 import type { VerifyOptions, VerifyResult } from '../core/types';
-import { verifyDecodedToken } from '../core/verify';
 import type { AppState } from './appState';
 import type { Store } from './createStore';
 import { clockOptions } from './clock';
 import { selectDecode } from './derived';
 import { errorMessage } from './errorText';
+import { loadKeyEngine } from './keyEngine';
 
 /** A DPoP proof verified with its header jwk, as a VerifyResult (the profile code loads only for such a proof). */
 async function verifyWithOwnKey(decoded: DecodedToken, options: VerifyOptions): Promise<VerifyResult> {
@@ -77,10 +77,13 @@ export function startVerification(store: Store<AppState>): () => void {
       ...clockOptions(state.clock, Date.now()),
       ...(detached !== undefined ? { detachedPayload: detached } : {}),
     };
-    // The decoded token the page already holds: verifyToken would decode it a second time.
+    // The decoded token the page already holds: verifyToken would decode it a second time. Verification is part
+    // of the key engine, which arrives after the first paint; until then the verdict stays pending.
+    const decoded = outcome.decoded;
+    const key = { text: state.keyText, secretEncoding: state.secretEncoding };
     const verdict = headerJwk
-      ? verifyWithOwnKey(outcome.decoded, options)
-      : verifyDecodedToken(outcome.decoded, { text: state.keyText, secretEncoding: state.secretEncoding }, options);
+      ? verifyWithOwnKey(decoded, options)
+      : loadKeyEngine().then((engine) => engine.verifyDecodedToken(decoded, key, options));
     verdict.then(
       (result) => {
         if (id === requestId) store.setState({ verification: { status: 'done', requestId: id, result, ...keyFrom } });

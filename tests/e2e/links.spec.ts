@@ -125,3 +125,26 @@ test('Copy link puts the token in the fragment and the key only when asked', asy
   expect(decodeURIComponent(link)).toContain('a secret that must stay out of links');
   expect(page.url()).not.toContain('secret');
 });
+
+test('the code that reads keys is not in the first load: a linked public key is checked once it arrives', async ({
+  page,
+  request,
+}) => {
+  const ec = ecKeyPair();
+  const token = es256(defaultPayload({ name: 'Checked later' }), ec);
+  const scripts = new Map<string, string>();
+  page.on('response', async (response) => {
+    if (response.url().endsWith('.js')) scripts.set(response.url(), await response.text().catch(() => ''));
+  });
+  await page.goto(`/#token=${token}&publicKey=${encodeURIComponent(ec.publicPem)}`);
+  await expectEditorText(page, 'payload-editor', 'Checked later');
+  await expectSignature(page, 'verified');
+  // The key engine's words for a JWKS that would leak a private key (src/core/key-exposure.ts).
+  const marker = 'is private or symmetric';
+  expect([...scripts.values()].some((body) => body.includes(marker))).toBe(true);
+  // What the page's HTML loads before anything runs: its entry script and the modules it preloads.
+  const html = await (await request.get('/')).text();
+  const firstLoad = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((match) => match[1]!);
+  expect(firstLoad.length).toBeGreaterThan(1);
+  for (const path of firstLoad) expect(await (await request.get(path)).text()).not.toContain(marker);
+});

@@ -1,6 +1,7 @@
 // Findings about the JOSE header alone: what jwt_tool-style attacks change (RFC 8725 §2, §3).
 import type { LintFinding } from '../types';
 import { JWS_ALGORITHMS } from '../types';
+import { isDpopProofHeader } from '../dpop-header';
 import { privateJwkMembers } from './jwk-members';
 
 type Header = Record<string, unknown>;
@@ -47,17 +48,6 @@ function lintAlg(header: Header, out: LintFinding[]): void {
       reference: 'RFC 7518 §3.1; RFC 8725 §3.2',
     });
   }
-}
-
-/** A DPoP proof (RFC 9449 §4.2): typ dpop+jwt, any case, with or without `application/`. */
-export function isDpopProofHeader(header: Header): boolean {
-  return (
-    typeof header.typ === 'string' &&
-    header.typ
-      .trim()
-      .toLowerCase()
-      .replace(/^application\//, '') === 'dpop+jwt'
-  );
 }
 
 /**

@@ -6,12 +6,15 @@ export function LintList() {
   // Off the keystroke's critical path: updated when the page is idle after the verdict.
   const outcome = useIdleAppState((s) => selectDecode(s.tokenText));
   const keyText = useIdleAppState((s) => s.keyText);
-  const detection = useIdleAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
+  const engine = useIdleAppState((s) => s.keyEngine);
+  const detection = useIdleAppState((s) => selectKeyDetection(s.keyEngine, s.keyText, s.secretEncoding));
   // The clock the verdicts use ("as of" a chosen time, or now): a lifetime or an iat in the future is judged by it.
   const { now } = useVerdictClock();
   const anchorsGiven = useIdleAppState((s) => s.trustAnchorsText.trim() !== '');
   if (!outcome.ok) return null;
-  const findings = selectLint(outcome.decoded, detection, keyText, now, anchorsGiven);
+  const findings = selectLint(engine, outcome.decoded, detection, keyText, now, anchorsGiven);
+  // The review arrives with the key engine, a moment after the first paint.
+  if (!findings) return null;
   return (
     <FindingsList
       findings={findings}

@@ -28,7 +28,7 @@ export function SignatureStatus({ x5cViews }: { x5cViews?: X5cViews }) {
   const hasKey = useAppState((s) => s.keyText.trim() !== '');
   // Key text that is only whitespace: a secret copied without its text, not "no key".
   const blank = useAppState((s) => {
-    const detection = selectKeyDetection(s.keyText, s.secretEncoding);
+    const detection = selectKeyDetection(s.keyEngine, s.keyText, s.secretEncoding);
     return detection.kind === 'empty' ? detection.blank : undefined;
   });
   const verification = useAppState((s) => s.verification);

@@ -57,7 +57,7 @@ function useReview(inner: InnerView | undefined): { outer: LintFinding[]; inner:
   const { view } = useJweView();
   const decryption = useDecryption();
   const keyText = useAppState((s) => s.keyText);
-  const detection = useAppState((s) => selectEncKeyDetection(s.keyText, s.secretEncoding));
+  const detection = useAppState((s) => selectEncKeyDetection(s.keyEngine, s.keyText, s.secretEncoding));
   const innerKeyText = useAppState((s) => s.innerKeyText);
   const innerEncoding = useAppState((s) => s.innerSecretEncoding);
   const now = useNow();
@@ -74,7 +74,7 @@ function useReview(inner: InnerView | undefined): { outer: LintFinding[]; inner:
             ...(result.plaintext !== undefined ? { plaintext: result.plaintext } : {}),
           }
         : { header };
-    return lintJwe(input, { key: detection, keyText });
+    return lintJwe(input, { ...(detection.kind !== 'reading' ? { key: detection } : {}), keyText });
   }, [header, result, detection, keyText]);
   const innerFindings = useMemo(() => {
     if (!inner?.decoded) return [];

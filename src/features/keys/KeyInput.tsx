@@ -36,8 +36,8 @@ export function KeyInput({ purpose, hmac, emptyText }: KeyInputProps) {
   // A decryption key is read as a JWE key: X25519 keys are usable, a JWKS keeps its encryption entries.
   const detection = useAppState((s) =>
     purpose === 'decrypt'
-      ? selectEncKeyDetection(s.keyText, s.secretEncoding)
-      : selectKeyDetection(s.keyText, s.secretEncoding),
+      ? selectEncKeyDetection(s.keyEngine, s.keyText, s.secretEncoding)
+      : selectKeyDetection(s.keyEngine, s.keyText, s.secretEncoding),
   );
   const showEncoding = detection.kind === 'secret' || (hmac && detection.kind === 'empty');
   const placeholder = PLACEHOLDER[purpose];

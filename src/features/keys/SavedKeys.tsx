@@ -7,12 +7,15 @@ import { deleteSavedKey, getSavedKeys, saveKey, subscribeSavedKeys } from './key
 export function SavedKeys() {
   const keyText = useAppState((s) => s.keyText);
   const secretEncoding = useAppState((s) => s.secretEncoding);
-  const detection = useAppState((s) => selectKeyDetection(s.keyText, s.secretEncoding));
+  const detection = useAppState((s) => selectKeyDetection(s.keyEngine, s.keyText, s.secretEncoding));
   const saved = useSyncExternalStore(subscribeSavedKeys, getSavedKeys);
   const [label, setLabel] = useState('');
   const [message, setMessage] = useState<string>();
   const labelId = useId();
-  const suggested = detection.kind === 'empty' || detection.kind === 'error' ? 'My key' : detection.label;
+  const suggested =
+    detection.kind === 'empty' || detection.kind === 'error' || detection.kind === 'reading'
+      ? 'My key'
+      : detection.label;
   const alreadySaved = saved.some((k) => k.text === keyText && k.encoding === secretEncoding);
   return (
     <section aria-labelledby={`${labelId}-heading`} data-testid="saved-keys" className="space-y-2">
