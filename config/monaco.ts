@@ -60,6 +60,7 @@ function standIn(name: string, importerEnd: string, specifierEnd: string, replac
  */
 export function monacoPagePlugins(): Plugin[] {
   return [
+    staticFieldsAsFields(),
     withoutConfusablesTable(),
     withoutSettingDescriptions(),
     standIn(
@@ -72,29 +73,35 @@ export function monacoPagePlugins(): Plugin[] {
 }
 
 /**
- * The worker: the Unicode highlighter and the colour detector are the only callers of their computations, and
- * this build leaves both out; the `monaco` API object is there for custom worker modules, which it has none of.
+ * The worker: what its page-side callers ask for, and only the left-out features call (the page's editor
+ * worker service is the only client, and no kept feature sends these requests):
+ * - the Unicode highlighter's and the colour detector's computations (both features are left out);
+ * - the diff algorithms (`$computeDiff`: the diff editor and inline edits);
+ * - the link computer (`$computeLinks`: the link detector, and `links` is off);
+ * - section headers (`$findSectionHeaders`: the minimap, which is off);
+ * - in-place replace (`$navigateValueSet`: Ctrl+Shift+, and ., a contribution not registered);
+ * - the `monaco` API object Monaco puts there for custom worker modules, of which there are none.
  */
 export function monacoWorkerPlugins(): Plugin[] {
+  const editorWorkerCalls = [
+    '/defaultDocumentColorsComputer.js',
+    '/editorBaseApi.js',
+    '/unicodeTextModelHighlighter.js',
+    '/linesDiffComputers.js',
+    '/linkComputer.js',
+    '/findSectionHeaders.js',
+    '/inplaceReplaceSupport.js',
+  ];
   return [
+    staticFieldsAsFields(),
     withoutConfusablesTable(),
-    standIn(
-      'jwt-workbench-monaco-worker-no-default-colors',
-      '/editor/common/services/editorWebWorker.js',
-      '/defaultDocumentColorsComputer.js',
-      'monacoWorkerLeftOut.ts',
-    ),
-    standIn(
-      'jwt-workbench-monaco-worker-no-base-api',
-      '/editor/common/services/editorWebWorker.js',
-      '/editorBaseApi.js',
-      'monacoWorkerLeftOut.ts',
-    ),
-    standIn(
-      'jwt-workbench-monaco-worker-no-unicode-highlighter',
-      '/editor/common/services/editorWebWorker.js',
-      '/unicodeTextModelHighlighter.js',
-      'monacoWorkerLeftOut.ts',
+    ...editorWorkerCalls.map((specifierEnd) =>
+      standIn(
+        `jwt-workbench-monaco-worker-no${specifierEnd.replace(/\.js$/, '').replace('/', '-')}`,
+        '/editor/common/services/editorWebWorker.js',
+        specifierEnd,
+        'monacoWorkerLeftOut.ts',
+      ),
     ),
   ];
 }
@@ -131,6 +138,24 @@ export function withoutSettingDescriptions(): Plugin {
       const trimmed = code.replace(description, "$1$2''");
       if (trimmed === code) this.error(`${id}: Monaco's setting descriptions have changed shape`);
       return { code: trimmed, map: null };
+    },
+  };
+}
+
+/**
+ * Both: TypeScript writes `static x = 0` as `static { this.x = 0; }`, and the bundler keeps every class with a
+ * static block even when nothing uses it (the grapheme-break table's class, 10 KB gzip, in the worker); as a
+ * static field of a constant, the class goes when unused.
+ */
+export function staticFieldsAsFields(): Plugin {
+  const block =
+    /static \{ this\.([A-Za-z_$][\w$]*) = (null|undefined|true|false|-?\d+(?:\.\d+)?|'[^'\\]*'|"[^"\\]*"); \}/g;
+  return {
+    name: 'jwt-workbench-monaco-static-fields',
+    transform(code, id) {
+      if (!id.includes('/monaco-editor/esm/vs/') || !code.includes('static { this.')) return null;
+      const out = code.replace(block, 'static $1 = $2;');
+      return out === code ? null : { code: out, map: null };
     },
   };
 }
