@@ -30,6 +30,8 @@ const LEFT_OUT = [
   'viewParts/minimap/minimap',
   'editContext/native/nativeEditContext',
   'base/browser/markdownRenderer',
+  'hover/browser/glyphHoverController',
+  'codeAction/browser/codeAction',
 ];
 
 /** Aliases apply to the page's script and to the worker's alike. */

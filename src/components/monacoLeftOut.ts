@@ -34,6 +34,18 @@ export class ColorHover {}
 export class HoverColorPickerParticipant {}
 export class InlayHintsHover {}
 export const isOnColorDecorator = (): boolean => false;
+// The marker hover asks the code action providers for quick fixes; the JSON language registers none, so the
+// answer is always "No quick fixes available".
+export const quickFixCommandId = 'editor.action.quickFix';
+export const ApplyCodeActionReason = Object.freeze({ FromProblemsHover: 'fromProblemsHover' });
+export function getCodeActions(): Promise<{ validActions: []; allActions: []; dispose(): void }> {
+  return Promise.resolve({ validActions: [], allActions: [], dispose() {} });
+}
+// The glyph-margin hover shows decorations' margin and line-number hover messages, which no kept feature sets.
+export class GlyphHoverController {
+  static readonly ID = 'editor.contrib.marginHover';
+  dispose(): void {}
+}
 export const InlineSuggestionHintsContentWidget = { dropDownVisible: false };
 
 // Paste: the drop/paste-as providers' controller is registered by a contribution this build leaves out.
