@@ -28,6 +28,10 @@ const LEFT_OUT = [
   'treeSitter/treeSitterSyntaxTokenBackend',
   'logging/debugger/devToolsLogger',
   'viewParts/minimap/minimap',
+  'editContext/native/nativeEditContext',
+  'base/browser/markdownRenderer',
+  'hover/browser/glyphHoverController',
+  'codeAction/browser/codeAction',
 ];
 
 /** Aliases apply to the page's script and to the worker's alike. */
@@ -60,8 +64,11 @@ function standIn(name: string, importerEnd: string, specifierEnd: string, replac
  */
 export function monacoPagePlugins(): Plugin[] {
   return [
+    staticFieldsAsFields(),
     withoutConfusablesTable(),
     withoutSettingDescriptions(),
+    withoutRegistryDescriptions(),
+    compactGraphemeTable(),
     standIn(
       'jwt-workbench-monaco-no-local-worker',
       '/editor/browser/services/editorWorkerService.js',
@@ -72,29 +79,35 @@ export function monacoPagePlugins(): Plugin[] {
 }
 
 /**
- * The worker: the Unicode highlighter and the colour detector are the only callers of their computations, and
- * this build leaves both out; the `monaco` API object is there for custom worker modules, which it has none of.
+ * The worker: what its page-side callers ask for, and only the left-out features call (the page's editor
+ * worker service is the only client, and no kept feature sends these requests):
+ * - the Unicode highlighter's and the colour detector's computations (both features are left out);
+ * - the diff algorithms (`$computeDiff`: the diff editor and inline edits);
+ * - the link computer (`$computeLinks`: the link detector, and `links` is off);
+ * - section headers (`$findSectionHeaders`: the minimap, which is off);
+ * - in-place replace (`$navigateValueSet`: Ctrl+Shift+, and ., a contribution not registered);
+ * - the `monaco` API object Monaco puts there for custom worker modules, of which there are none.
  */
 export function monacoWorkerPlugins(): Plugin[] {
+  const editorWorkerCalls = [
+    '/defaultDocumentColorsComputer.js',
+    '/editorBaseApi.js',
+    '/unicodeTextModelHighlighter.js',
+    '/linesDiffComputers.js',
+    '/linkComputer.js',
+    '/findSectionHeaders.js',
+    '/inplaceReplaceSupport.js',
+  ];
   return [
+    staticFieldsAsFields(),
     withoutConfusablesTable(),
-    standIn(
-      'jwt-workbench-monaco-worker-no-default-colors',
-      '/editor/common/services/editorWebWorker.js',
-      '/defaultDocumentColorsComputer.js',
-      'monacoWorkerLeftOut.ts',
-    ),
-    standIn(
-      'jwt-workbench-monaco-worker-no-base-api',
-      '/editor/common/services/editorWebWorker.js',
-      '/editorBaseApi.js',
-      'monacoWorkerLeftOut.ts',
-    ),
-    standIn(
-      'jwt-workbench-monaco-worker-no-unicode-highlighter',
-      '/editor/common/services/editorWebWorker.js',
-      '/unicodeTextModelHighlighter.js',
-      'monacoWorkerLeftOut.ts',
+    ...editorWorkerCalls.map((specifierEnd) =>
+      standIn(
+        `jwt-workbench-monaco-worker-no${specifierEnd.replace(/\.js$/, '').replace('/', '-')}`,
+        '/editor/common/services/editorWebWorker.js',
+        specifierEnd,
+        'monacoWorkerLeftOut.ts',
+      ),
     ),
   ];
 }
@@ -123,14 +136,110 @@ export function withoutConfusablesTable(): Plugin {
 export function withoutSettingDescriptions(): Plugin {
   const description =
     /\b(markdownDescription|description|deprecationMessage|markdownDeprecationMessage)(\s*:\s*)localize\(\d+,\s*"(?:[^"\\]|\\.)*"\)/g;
+  const enumDescriptions = /\benumDescriptions:\s*\[(?:\s*localize\(\d+,\s*"(?:[^"\\]|\\.)*"\),?)*\s*\]/g;
   const files = ['/editor/common/config/editorOptions.js', '/editor/common/config/editorConfigurationSchema.js'];
   return {
     name: 'jwt-workbench-monaco-without-setting-descriptions',
     transform(code, id) {
       if (!id.includes('/monaco-editor/esm/vs/') || !files.some((file) => id.endsWith(file))) return null;
-      const trimmed = code.replace(description, "$1$2''");
+      const trimmed = code.replace(description, "$1$2''").replace(enumDescriptions, 'enumDescriptions: []');
       if (trimmed === code) this.error(`${id}: Monaco's setting descriptions have changed shape`);
       return { code: trimmed, map: null };
+    },
+  };
+}
+
+/**
+ * The page: the descriptions of colours, icons and context keys feed the settings editor's schemas and a
+ * developer's "inspect context keys" command; a standalone editor shows none of them.
+ */
+export function withoutRegistryDescriptions(): Plugin {
+  const registration = /^.*\b(?:registerColor|registerIcon|new RawContextKey)\(.*$/gm;
+  const message = /\blocalize\(\d+,\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\)/g;
+  return {
+    name: 'jwt-workbench-monaco-without-registry-descriptions',
+    transform(code, id) {
+      if (!id.includes('/monaco-editor/esm/vs/') || !/registerColor\(|registerIcon\(|new RawContextKey\(/.test(code))
+        return null;
+      const trimmed = code.replace(registration, (line) => line.replace(message, "''"));
+      return trimmed === code ? null : { code: trimmed, map: null };
+    },
+  };
+}
+
+/** Decodes `compactGraphemeTable`'s string into Monaco's table (its source goes into the page as is). */
+const DECODE_GRAPHEME_TABLE = `function decodeGraphemeTable(encoded) {
+    const [gaps, lengths, kinds] = encoded.split('|');
+    const gap = gaps.split(','), length = lengths.split(','), n = gap.length, sorted = [];
+    for (let i = 0, end = 0; i < n; i++) {
+        const start = end + parseInt(gap[i], 36);
+        end = start + parseInt(length[i], 36);
+        sorted.push(start, end, parseInt(kinds[i], 36));
+    }
+    const table = new Array(3 * (n + 1)).fill(0);
+    let next = 0;
+    const place = (node) => {
+        if (node > n) return;
+        place(2 * node);
+        table.splice(3 * node, 3, ...sorted.slice(3 * next, 3 * next + 3));
+        next++;
+        place(2 * node + 1);
+    };
+    place(1);
+    return table;
+}`;
+
+/**
+ * The page: the grapheme-break table (cursor moves over emoji and combining marks) is 28 KB of decimal triples
+ * laid out as a search tree, 10 KB gzip; sorted and delta-coded in base 36 it is under 2 KB, and the page lays
+ * it out as the same tree on first use. The build decodes it and checks the result equals Monaco's table.
+ */
+export function compactGraphemeTable(): Plugin {
+  const rawData = /(function getGraphemeBreakRawData\(\) \{)[^}]*?return JSON\.parse\('(\[[\d,]*\])'\);\s*\}/;
+  return {
+    name: 'jwt-workbench-monaco-compact-grapheme-table',
+    transform(code, id) {
+      if (!id.endsWith('/monaco-editor/esm/vs/base/common/strings.js')) return null;
+      const match = rawData.exec(code);
+      if (!match?.[2]) return this.error("Monaco's grapheme-break table has changed shape");
+      const table = JSON.parse(match[2]) as number[];
+      const ranges: Array<[number, number, number]> = [];
+      for (let i = 3; i + 2 < table.length; i += 3) ranges.push([table[i] ?? 0, table[i + 1] ?? 0, table[i + 2] ?? 0]);
+      ranges.sort((a, b) => a[0] - b[0]);
+      let end = 0;
+      const gaps: string[] = [];
+      for (const [start, rangeEnd] of ranges) {
+        gaps.push((start - end).toString(36));
+        end = rangeEnd;
+      }
+      const encoded = [
+        gaps.join(','),
+        ranges.map(([start, rangeEnd]) => (rangeEnd - start).toString(36)).join(','),
+        ranges.map(([, , kind]) => kind.toString(36)).join(''),
+      ].join('|');
+      const decode = new Function(`return ${DECODE_GRAPHEME_TABLE}`)() as (encoded: string) => number[];
+      if (JSON.stringify(decode(encoded)) !== match[2])
+        return this.error('The compact grapheme-break table decodes differently');
+      const body = `$1\n    return (${DECODE_GRAPHEME_TABLE})('${encoded}');\n}`;
+      return { code: code.replace(rawData, body), map: null };
+    },
+  };
+}
+
+/**
+ * Both: TypeScript writes `static x = 0` as `static { this.x = 0; }`, and the bundler keeps every class with a
+ * static block even when nothing uses it (the grapheme-break table's class, 10 KB gzip, in the worker); as a
+ * static field of a constant, the class goes when unused.
+ */
+export function staticFieldsAsFields(): Plugin {
+  const block =
+    /static \{ this\.([A-Za-z_$][\w$]*) = (null|undefined|true|false|-?\d+(?:\.\d+)?|'[^'\\]*'|"[^"\\]*"); \}/g;
+  return {
+    name: 'jwt-workbench-monaco-static-fields',
+    transform(code, id) {
+      if (!id.includes('/monaco-editor/esm/vs/') || !code.includes('static { this.')) return null;
+      const out = code.replace(block, 'static $1 = $2;');
+      return out === code ? null : { code: out, map: null };
     },
   };
 }

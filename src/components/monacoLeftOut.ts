@@ -34,6 +34,18 @@ export class ColorHover {}
 export class HoverColorPickerParticipant {}
 export class InlayHintsHover {}
 export const isOnColorDecorator = (): boolean => false;
+// The marker hover asks the code action providers for quick fixes; the JSON language registers none, so the
+// answer is always "No quick fixes available".
+export const quickFixCommandId = 'editor.action.quickFix';
+export const ApplyCodeActionReason = Object.freeze({ FromProblemsHover: 'fromProblemsHover' });
+export function getCodeActions(): Promise<{ validActions: []; allActions: []; dispose(): void }> {
+  return Promise.resolve({ validActions: [], allActions: [], dispose() {} });
+}
+// The glyph-margin hover shows decorations' margin and line-number hover messages, which no kept feature sets.
+export class GlyphHoverController {
+  static readonly ID = 'editor.contrib.marginHover';
+  dispose(): void {}
+}
 export const InlineSuggestionHintsContentWidget = { dropDownVisible: false };
 
 // Paste: the drop/paste-as providers' controller is registered by a contribution this build leaves out.
@@ -133,4 +145,54 @@ export class Minimap extends ViewPart {
   }
   prepareRender(): void {}
   render(): void {}
+}
+
+// The EditContext input path runs only with `editContext: true`; these editors set it false and type
+// through the hidden textarea in every browser.
+export class NativeEditContext {
+  constructor() {
+    notInThisBuild('The EditContext input path');
+  }
+}
+
+// Markdown: what reaches a renderer here is the JSON language's schema hovers, whose text is escaped paragraphs
+// and `code` spans (completion details are plain strings); drawn as text nodes, they need neither Markdown's
+// parser nor an HTML sanitizer, and anything richer shows as its own text.
+type Markdown = { readonly value: string };
+const MAX_MARKDOWN_LENGTH = 100_000;
+const markdownEscape = /\\([\\`*_{}[\]()#+\-.!~])/g;
+// A backslash escape, or a code span: a run of backticks, its text, and the same run again.
+const markdownInline = /\\([\\`*_{}[\]()#+\-.!~])|(?<!`)(`+)(?!`)([\s\S]*?[^`])\2(?!`)/g;
+
+function markdownParagraph(text: string): HTMLParagraphElement {
+  const paragraph = document.createElement('p');
+  let last = 0;
+  for (const match of text.matchAll(markdownInline)) {
+    paragraph.append(text.slice(last, match.index), match[1] ?? '');
+    last = match.index + match[0].length;
+    const code = match[3];
+    if (code === undefined) continue;
+    const element = document.createElement('code');
+    element.textContent = /^ [\s\S]* $/.test(code) ? code.slice(1, -1) : code;
+    paragraph.append(element);
+  }
+  paragraph.append(text.slice(last));
+  return paragraph;
+}
+
+export function renderMarkdown(
+  markdown: Markdown,
+  _options?: unknown,
+  target?: HTMLElement,
+): { element: HTMLElement; dispose(): void } {
+  const element = target ?? document.createElement('div');
+  const value =
+    markdown.value.length > MAX_MARKDOWN_LENGTH ? `${markdown.value.slice(0, MAX_MARKDOWN_LENGTH)}…` : markdown.value;
+  const paragraphs = value.split(/\n[ \t]*\n/).filter((text) => text.trim() !== '');
+  element.replaceChildren(...paragraphs.map((text) => markdownParagraph(text.trim())));
+  return { element, dispose() {} };
+}
+
+export function renderAsPlaintext(markdown: string | Markdown): string {
+  return typeof markdown === 'string' ? markdown : markdown.value.replace(markdownEscape, '$1').trim();
 }

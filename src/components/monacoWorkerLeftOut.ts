@@ -32,3 +32,28 @@ export function createMonacoBaseAPI(): Record<string, never> {
 export function computeDefaultDocumentColors(): never {
   return notInThisBuild('The default colour detector');
 }
+
+/** In the worker: the diff algorithms, asked for only by the diff editor and inline edits. */
+export const linesDiffComputers = {
+  getLegacy: (): never => notInThisBuild('The diff algorithms'),
+  getDefault: (): never => notInThisBuild('The diff algorithms'),
+};
+
+/** In the worker: link detection, asked for only by the link detector (`links: false`, and not registered). */
+export function computeLinks(): never {
+  return notInThisBuild('The link detector');
+}
+
+/** In the worker: the minimap's section headers (the minimap is off). */
+export function findSectionHeaders(): never {
+  return notInThisBuild("The minimap's section headers");
+}
+
+/** In the worker: in-place replace (next/previous value), whose contribution is not registered. */
+export const BasicInplaceReplace = {
+  INSTANCE: {
+    navigateValueSet(): never {
+      return notInThisBuild('In-place replace');
+    },
+  },
+};

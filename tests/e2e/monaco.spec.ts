@@ -249,3 +249,48 @@ test.describe('the editing features a JSON editor keeps', () => {
     await expect.poll(() => outputPayload(page)).toBe('{"a":"new","b":"new","c":"keep "}');
   });
 });
+
+// The cut Monaco (config/monaco.ts) keeps what these rely on: the grapheme-break table (stored compactly),
+// the hover's rendering of the JSON language's schema descriptions (without Markdown's parser), and the
+// worker's answers to the kept features.
+test.describe('what the cut Monaco still does', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  });
+
+  test('the caret steps over an emoji with a skin tone as one character', async ({ page }) => {
+    await encodePayloadEditorWith(page, '{"e":"👍🏽"}');
+    await page.keyboard.press('ControlOrMeta+End');
+    // Past "}" and the closing quote, then over "👍🏽" (two code points, one grapheme) in one step.
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('x');
+    await expect.poll(() => outputPayload(page)).toBe('{"e":"x👍🏽"}');
+  });
+
+  test("a schema keyword's hover shows its description as text (escapes undone, no Markdown source)", async ({
+    page,
+  }) => {
+    await encodePayloadEditorWith(page, '{"$schema":"http://json-schema.org/draft-07/schema#","type":"object"}');
+    const keyword = page.getByTestId('payload-editor').locator('.view-line span', { hasText: /^"type"$/ });
+    const box = await keyword.boundingBox();
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden)').first();
+    await expect(hover).toContainText('basic schema types (number, integer, null, array, object, boolean, string)');
+    await expect(hover).not.toContainText('\\');
+    await expect(hover.locator('p')).not.toHaveCount(0);
+  });
+
+  test('word suggestions come from the worker, and Format Document uses its minimal edits', async ({ page }) => {
+    await encodePayloadEditorWith(page, '{"alphabet":"a","beta":"alp"}');
+    // After "alp": the worker's words of the document, alphabet among them.
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ControlOrMeta+Space');
+    const suggest = page.getByTestId('payload-editor').locator('.suggest-widget');
+    await expect(suggest).toContainText('alphabet');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(process.platform === 'linux' ? 'Control+Shift+I' : 'Shift+Alt+F');
+    await expect(page.getByTestId('payload-editor').locator('.view-line')).toHaveCount(4);
+  });
+});
