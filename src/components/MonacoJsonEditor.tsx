@@ -100,6 +100,9 @@ function MonacoJsonEditor({
       onChange={handleChange}
       onMount={handleMount}
       options={options}
+      // The context menu is drawn beside the editor, not inside it (fixedOverflowWidgets): the theme's colour
+      // variables are set on .monaco-component too, so on the container they reach the menu (else it is see-through).
+      className="monaco-component"
     />
   );
 }

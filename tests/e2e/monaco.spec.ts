@@ -192,6 +192,29 @@ test.describe('the editing features a JSON editor keeps', () => {
     guard.check();
   });
 
+  test('the context menu is drawn opaque in both themes, though it sits outside the editor', async ({ page }) => {
+    await encodePayloadEditorWith(page, '{"sub":"x"}');
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByTestId(`theme-${theme}`).click();
+      const text = page.getByTestId('payload-editor').locator('.view-lines');
+      await text.click();
+      // Playwright's CSS locators pierce the menu's shadow root; the menu's surface is the scrollable element around it.
+      const surface = page.locator('.monaco-menu-container > .monaco-scrollable-element');
+      await expect(async () => {
+        await text.click({ button: 'right' });
+        await expect(surface).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 10_000 });
+      const menu = await surface.evaluate((element) => getComputedStyle(element).backgroundColor);
+      // See-through before: the theme's colours were set only inside the editor, and the menu is its sibling.
+      const [r, g, b, a = 1] = (menu.match(/[\d.]+/g) ?? []).map(Number);
+      expect(a, menu).toBe(1);
+      const light = (r! + g! + b!) / 3 > 128;
+      expect(light, `${theme} theme, menu ${menu}`).toBe(theme === 'light');
+      await page.keyboard.press('Escape');
+      await expect(surface).toBeHidden();
+    }
+  });
+
   test('Find (Ctrl+F) opens the find widget and marks every match', async ({ page }) => {
     await encodePayloadEditorWith(page, '{"sub":"abc","name":"abc","role":"abc"}');
     await page.keyboard.press('ControlOrMeta+F');
