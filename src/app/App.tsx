@@ -1,7 +1,7 @@
 // The page: top bar, notices, and the current view. Verification and signing run beside React
 // (src/state/verification.ts and signing.ts, started by main.tsx before the first render); this component follows the theme
 // and the address bar.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect } from 'react';
 import { useAppState, useIsDark } from '../state';
 import { applyLink } from '../state/applyLink';
 import { releaseKeyEngine } from '../state/keyEngine';
@@ -28,9 +28,10 @@ export function App() {
   const mode = useAppState((s) => s.mode);
   const dark = useIsDark();
   useEffect(() => applyThemeToDocument(dark), [dark]);
-  useEffect(() => {
-    // The first paint is done by the next frame: only then does the key engine load (or after a moment, in a tab
-    // the browser does not draw).
+  useLayoutEffect(() => {
+    // The key engine is fetched from the frame that draws the first decoded token, while the browser lays it out
+    // and paints it: it never delays that frame, and arrives as soon after it as it can (or after a moment, in a
+    // tab the browser does not draw).
     const frame = requestAnimationFrame(releaseKeyEngine);
     const fallback = setTimeout(releaseKeyEngine, 500);
     return () => {
