@@ -17,12 +17,14 @@ import './index.css';
 // Inside a frame: only a notice and a link to open the app in its own tab (src/app/frameGuard.ts).
 const framed = isFramed();
 if (!framed) {
-  // The code that reads keys and checks signatures loads once the page has painted (App releases it).
+  // The code that reads keys and checks signatures is fetched from the frame that draws the first decoded token
+  // (App releases it), so the first load does not carry it.
   holdKeyEngine();
-  // The link is read before the first render so the first paint already shows the decoded token.
+  // The link is read before the first render so the first paint already shows the decoded token; its publicKey
+  // is checked and loaded once the key engine is there.
   void applyLink(location, history);
-  // Verification (and signing, in the Encode view) start before the first render, not in an effect: WebCrypto
-  // then checks a linked token's signature while the page renders, so the verdict is ready as early as it can be.
+  // Verification (and signing, in the Encode view) follow the store from before the first render, not from an
+  // effect: a check asked for early starts the moment the key engine arrives (signing loads its own code).
   // The x5c check follows the store the same way; its engine loads only when a token carries x5c.
   // They follow the store for the life of the page, so nothing stops them.
   startVerification(appStore);
