@@ -31,12 +31,28 @@ for (let i = 0; i < count; i += 1) {
 process.stdout.write(JSON.stringify({ keys, signer }));
 `;
 
+// The child too has stopped on that lock (no CPU for 15 minutes, 2026-12-06): a run that takes more than two minutes
+// is stuck, not slow (10,000 keys take a few seconds), and a fresh child gets past it.
+function generateInChild(count, attempts = 3) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return execFileSync(process.execPath, ['-e', MAKE_KEYS, String(count)], {
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 120_000,
+        killSignal: 'SIGKILL',
+      });
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+
 /**
  * `count` EC P-256 public keys (kid `key-<i>`), the private key of the one in the middle, and the set's text
  * as a user would paste it. ES256 keeps generating 10,000 keys to a few seconds.
  */
 function makeKeySet(count) {
-  const out = execFileSync(process.execPath, ['-e', MAKE_KEYS, String(count)], { maxBuffer: 64 * 1024 * 1024 });
+  const out = generateInChild(count);
   const { keys, signer } = JSON.parse(out.toString());
   return {
     text: JSON.stringify({ keys }, null, 2),
