@@ -94,15 +94,25 @@ export type KeyReading = KeyDetection | { kind: 'reading' };
 const EMPTY_KEY: KeyReading = { kind: 'empty' };
 const READING_KEY: KeyReading = { kind: 'reading' };
 
+function readKey(
+  engine: KeyEngine | undefined,
+  keyText: string,
+  secretEncoding: SecretEncoding,
+  purpose?: 'enc',
+): KeyReading {
+  if (!engine) return keyText === '' ? EMPTY_KEY : READING_KEY;
+  return engine.detectKey({ text: keyText, secretEncoding }, purpose);
+}
+
 export const selectKeyDetection = memoRecentArgs(
   (engine: KeyEngine | undefined, keyText: string, secretEncoding: SecretEncoding): KeyReading =>
-    engine ? engine.detectKey({ text: keyText, secretEncoding }) : keyText === '' ? EMPTY_KEY : READING_KEY,
+    readKey(engine, keyText, secretEncoding),
 );
 
 /** The key box read as a JWE key (`purpose: 'enc'`): X25519 keys usable, a JWKS keeps its encryption entries. */
 export const selectEncKeyDetection = memoRecentArgs(
   (engine: KeyEngine | undefined, keyText: string, secretEncoding: SecretEncoding): KeyReading =>
-    engine ? engine.detectKey({ text: keyText, secretEncoding }, 'enc') : keyText === '' ? EMPTY_KEY : READING_KEY,
+    readKey(engine, keyText, secretEncoding, 'enc'),
 );
 
 // Until the engine has read the key, it counts as unusable: a link copied that soon leaves the key out.

@@ -30,13 +30,15 @@ export function releaseKeyEngine(): void {
 export function loadKeyEngine(): Promise<KeyEngine> {
   loading ??= (held ?? Promise.resolve())
     .then(() => import('../core/key-engine'))
-    .catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-  return loading.then((engine) => {
-    // Also after a reset of the store (unit tests start each case from a fresh state).
-    if (appStore.getState().keyEngine !== engine) appStore.setState({ keyEngine: engine });
-    return engine;
-  });
+    .then(
+      (engine) => {
+        appStore.setState({ keyEngine: engine });
+        return engine;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+  return loading;
 }
