@@ -8,6 +8,7 @@ import { monacoAliases, monacoPagePlugins, monacoWorkerPlugins } from './config/
 import { precompressPlugin } from './config/compress.ts';
 import { PREVIEW_HEADERS, securityHeadersPlugin } from './config/csp.ts';
 import { serviceWorkerPlugin } from './config/pwa.ts';
+import { keyEngineChunk } from './config/key-engine-chunk.ts';
 import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } from './config/single-file.ts';
 
 // `--mode single` (npm run build:single): one self-contained HTML file for file:// (config/single-file.ts).
@@ -32,6 +33,7 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2022',
       sourcemap: false,
+      rolldownOptions: { output: { codeSplitting: { groups: [keyEngineChunk()] } } },
       ...(single ? { outDir: SINGLE_FILE_OUT_DIR, emptyOutDir: true, copyPublicDir: false } : {}),
     },
     test: {
