@@ -23,6 +23,10 @@ export type JsonEditorProps = {
 // tokens nest a handful of levels; deeper text (10,000 levels) stays in the plain editor.
 const MONACO_MAX_DEPTH = 200;
 
+// The plain editor's look, shared by the copy that stays under Monaco until its lines are drawn.
+const PLAIN_TEXT = 'bg-white p-2 font-mono text-[13px] leading-5 text-slate-900 dark:bg-slate-900 dark:text-slate-100';
+const PLACEHOLDER_CHARS = 20_000;
+
 function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
@@ -108,6 +112,11 @@ export function JsonEditor({
     return release;
   }, [monacoReady]);
   const created = useCallback(() => releaseTurns.current?.(), []);
+  // From its arrival to its first drawn lines Monaco takes a few hundred milliseconds (building the editor, then a
+  // layout): a copy of the text stays under it meanwhile, so the box never goes blank while the pointer is on it.
+  const [monacoDrawn, setMonacoDrawn] = useState(false);
+  if (!monacoReady && monacoDrawn) setMonacoDrawn(false);
+  const drawn = useCallback(() => setMonacoDrawn(true), []);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
   // @monaco-editor/react echoes a new `value` of a read-only editor as a change (it calls setValue, which
@@ -139,7 +148,7 @@ export function JsonEditor({
       autoCapitalize="off"
       autoComplete="off"
       onChange={(event) => change(event.target.value)}
-      className="h-full w-full resize-none bg-white p-2 font-mono text-[13px] leading-5 text-slate-900 focus:outline-none dark:bg-slate-900 dark:text-slate-100"
+      className={`${PLAIN_TEXT} h-full w-full resize-none focus:outline-none`}
     />
   );
   const border =
@@ -156,11 +165,22 @@ export function JsonEditor({
         data-stale={stale || undefined}
         // Not opacity: greyed-out JSON fell below WCAG contrast (axe); a dashed border and the
         // words under TokenStatus ("the last token that decoded") say it is out of date.
-        className={`overflow-hidden rounded-md border focus-within:ring-2 focus-within:ring-sky-600 ${border} ${stale ? 'border-dashed border-2' : ''}`}
+        className={`relative overflow-hidden rounded-md border focus-within:ring-2 focus-within:ring-sky-600 ${border} ${stale ? 'border-dashed border-2' : ''}`}
         style={{ height }}
         onPointerEnter={want}
         onFocusCapture={want}
       >
+        {monacoReady && !monacoDrawn ? (
+          // Under the editor (its section is positioned and comes later), out of reach of focus, pointer and
+          // assistive tech; the first screenfuls are enough to fill the box.
+          <div
+            inert
+            aria-hidden="true"
+            className={`${PLAIN_TEXT} pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-words`}
+          >
+            {shown.slice(0, PLACEHOLDER_CHARS)}
+          </div>
+        ) : null}
         {monacoReady ? (
           <LoadedMonacoEditor
             label={label}
@@ -171,6 +191,7 @@ export function JsonEditor({
             height={height}
             focusAt={upgraded?.focusAt}
             onCreated={created}
+            onDrawn={drawn}
           />
         ) : (
           plain

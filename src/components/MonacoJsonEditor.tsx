@@ -36,7 +36,12 @@ export type MonacoJsonEditorProps = {
   focusAt?: number | undefined;
   /** Called once the editor exists (its first lines render in the next frame). */
   onCreated?: (() => void) | undefined;
+  /** Called once the editor's first lines are in the page (or after about a second without any). */
+  onDrawn?: (() => void) | undefined;
 };
+
+// Frames to wait for the first drawn lines before saying the editor is drawn anyway (a box with no height has none).
+const MAX_FRAMES_TO_FIRST_LINES = 60;
 
 // One options object per (label, readOnly): @monaco-editor/react calls updateOptions whenever the
 // object changes, and a relayout on every keystroke in the token box costs tens of milliseconds.
@@ -73,16 +78,25 @@ function MonacoJsonEditor({
   height,
   focusAt,
   onCreated,
+  onDrawn,
 }: MonacoJsonEditorProps) {
   const options = useMemo(() => ({ ...BASE_OPTIONS, ariaLabel: label, readOnly }), [label, readOnly]);
   const handleChange = useCallback((text: string | undefined) => onChange(text ?? ''), [onChange]);
   const focusAtMount = useRef(focusAt);
   const onCreatedAtMount = useRef(onCreated);
+  const onDrawnAtMount = useRef(onDrawn);
   const theme = dark ? 'workbench-dark' : 'workbench-light';
   // Before the editor exists: set after it, the theme restyles the rendered editor (tens of ms).
   const handleBeforeMount = useCallback((api: typeof monaco) => api.editor.setTheme(theme), [theme]);
   const handleMount = useCallback((editor: monaco.editor.IStandaloneCodeEditor) => {
     onCreatedAtMount.current?.();
+    // The editor is built in a hidden container and lays itself out once shown: its lines come a frame or two later.
+    const node = editor.getDomNode();
+    const waitForLines = (frames: number) => {
+      if (!node || node.querySelector('.view-line') || frames >= MAX_FRAMES_TO_FIRST_LINES) onDrawnAtMount.current?.();
+      else requestAnimationFrame(() => waitForLines(frames + 1));
+    };
+    requestAnimationFrame(() => waitForLines(0));
     const offset = focusAtMount.current;
     const model = editor.getModel();
     if (offset === undefined || !model) return;

@@ -19,6 +19,45 @@ test('decoded JSON is visible before Monaco, then Monaco takes over', async ({ p
   guard.check();
 });
 
+test('the text stays on screen while Monaco takes over: no frame shows an empty editor', async ({ page }) => {
+  await openToken(page, hs256(defaultPayload(), 'k'));
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('payload-editor')).toHaveAttribute('data-editor', 'plain');
+  // Once per frame, before it is painted: what the payload box would show.
+  await page.evaluate(() => {
+    const box = document.querySelector('[data-testid="payload-editor"]')!;
+    const seen: string[] = [];
+    (window as unknown as { seenFrames: string[] }).seenFrames = seen;
+    const shows = (text: string | null | undefined) => (text ?? '').replaceAll('\u00a0', ' ').includes('Grace Hopper');
+    const frame = () => {
+      const plain = box.querySelector<HTMLTextAreaElement>('textarea:not(.inputarea)');
+      const lines = box.querySelector('.view-lines');
+      const state = shows(lines?.textContent)
+        ? 'monaco'
+        : shows(plain?.value)
+          ? 'plain'
+          : shows(box.querySelector('[aria-hidden="true"]')?.textContent)
+            ? 'copy'
+            : 'empty';
+      seen.push(state);
+      if (state !== 'monaco') requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.getByTestId('payload-editor').hover();
+  await waitForMonaco(page, 'payload-editor');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { seenFrames: string[] }).seenFrames.at(-1)))
+    .toBe('monaco');
+  const frames = await page.evaluate(() => (window as unknown as { seenFrames: string[] }).seenFrames);
+  expect(frames[0]).toBe('plain');
+  expect(
+    frames.filter((state) => state === 'empty'),
+    frames.join(' '),
+  ).toEqual([]);
+});
+
 test('Monaco is fetched only when an editor is wanted; a focused plain editor hands over its caret', async ({
   page,
 }) => {
