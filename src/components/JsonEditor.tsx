@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useIsDark, whenIdle } from '../state';
 import { LoadedMonacoEditor, awaitMonacoTurn, holdMonacoTurns, requestMonaco, useMonacoReady } from './useMonaco';
+import type { PlainEditorState } from './MonacoJsonEditor';
 
 export type JsonEditorProps = {
   testId: string;
@@ -22,10 +23,6 @@ export type JsonEditorProps = {
 // unhandled rejection in the page) and its main-thread folding stalls the tab long before that. Real
 // tokens nest a handful of levels; deeper text (10,000 levels) stays in the plain editor.
 const MONACO_MAX_DEPTH = 200;
-
-// The plain editor's look, shared by the copy that stays under Monaco until its lines are drawn.
-const PLAIN_TEXT = 'bg-white p-2 font-mono text-[13px] leading-5 text-slate-900 dark:bg-slate-900 dark:text-slate-100';
-const PLACEHOLDER_CHARS = 20_000;
 
 function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0;
@@ -95,15 +92,8 @@ export function JsonEditor({
     [monacoLoaded, wanted],
   );
   const plainRef = useRef<HTMLTextAreaElement>(null);
-  const [upgraded, setUpgraded] = useState<{ focusAt: number | undefined } | undefined>(undefined);
-  useLayoutEffect(() => {
-    if (!monacoLoaded || !wanted || upgraded) return;
-    const plainEditor = plainRef.current;
-    const focused = plainEditor !== null && plainEditor === document.activeElement;
-    setUpgraded({ focusAt: focused ? plainEditor.selectionStart : undefined });
-  }, [monacoLoaded, wanted, upgraded]);
   // Judged on what the editor would be given, so Monaco never receives deep text, even for a moment.
-  const monacoReady = upgraded !== undefined && !nestsDeeperThan(shown, MONACO_MAX_DEPTH);
+  const monacoReady = monacoLoaded && wanted && !nestsDeeperThan(shown, MONACO_MAX_DEPTH);
   const releaseTurns = useRef<() => void>(undefined);
   useLayoutEffect(() => {
     if (!monacoReady) return;
@@ -113,10 +103,17 @@ export function JsonEditor({
   }, [monacoReady]);
   const created = useCallback(() => releaseTurns.current?.(), []);
   // From its arrival to its first drawn lines Monaco takes a few hundred milliseconds (building the editor, then a
-  // layout): a copy of the text stays under it meanwhile, so the box never goes blank while the pointer is on it.
-  const [monacoDrawn, setMonacoDrawn] = useState(false);
-  if (!monacoReady && monacoDrawn) setMonacoDrawn(false);
-  const drawn = useCallback(() => setMonacoDrawn(true), []);
+  // layout). The plain editor stays on top meanwhile, showing the text and taking keys and clicks; once Monaco's
+  // lines are drawn it takes the text and, if the plain editor had focus, the caret and focus. Before, the box was
+  // blank for that time and keys typed in it were lost.
+  const [handedOver, setHandedOver] = useState(false);
+  if (!monacoReady && handedOver) setHandedOver(false);
+  const handOver = useCallback((): PlainEditorState | undefined => {
+    const plainEditor = plainRef.current;
+    setHandedOver(true);
+    if (!plainEditor || plainEditor !== document.activeElement) return undefined;
+    return { text: plainEditor.value, caret: plainEditor.selectionStart };
+  }, []);
   const readOnly = !onChange;
   const error = readOnly ? undefined : (syntaxError(text) ?? problem);
   // @monaco-editor/react echoes a new `value` of a read-only editor as a change (it calls setValue, which
@@ -148,7 +145,7 @@ export function JsonEditor({
       autoCapitalize="off"
       autoComplete="off"
       onChange={(event) => change(event.target.value)}
-      className={`${PLAIN_TEXT} h-full w-full resize-none focus:outline-none`}
+      className={`h-full w-full resize-none bg-white p-2 font-mono text-[13px] leading-5 text-slate-900 focus:outline-none dark:bg-slate-900 dark:text-slate-100 ${monacoReady ? 'absolute inset-0 z-10' : ''}`}
     />
   );
   const border =
@@ -170,17 +167,7 @@ export function JsonEditor({
         onPointerEnter={want}
         onFocusCapture={want}
       >
-        {monacoReady && !monacoDrawn ? (
-          // Under the editor (its section is positioned and comes later), out of reach of focus, pointer and
-          // assistive tech; the first screenfuls are enough to fill the box.
-          <div
-            inert
-            aria-hidden="true"
-            className={`${PLAIN_TEXT} pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-words`}
-          >
-            {shown.slice(0, PLACEHOLDER_CHARS)}
-          </div>
-        ) : null}
+        {monacoReady && handedOver ? null : plain}
         {monacoReady ? (
           <LoadedMonacoEditor
             label={label}
@@ -189,13 +176,10 @@ export function JsonEditor({
             dark={dark}
             onChange={change}
             height={height}
-            focusAt={upgraded?.focusAt}
             onCreated={created}
-            onDrawn={drawn}
+            onDrawn={handOver}
           />
-        ) : (
-          plain
-        )}
+        ) : null}
       </div>
       {error ? (
         <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">

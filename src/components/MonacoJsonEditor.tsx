@@ -32,16 +32,22 @@ export type MonacoJsonEditorProps = {
   dark: boolean;
   onChange: (text: string) => void;
   height: string;
-  /** Focus the editor on mount with the caret at this offset (it replaces a focused plain editor). */
-  focusAt?: number | undefined;
   /** Called once the editor exists (its first lines render in the next frame). */
   onCreated?: (() => void) | undefined;
-  /** Called once the editor's first lines are in the page (or after about a second without any). */
-  onDrawn?: (() => void) | undefined;
+  /**
+   * Called once the editor's first lines are in the page (or after about a second without any). The plain editor it
+   * replaces answers with its text and caret if it has focus: the editor takes both, and the focus.
+   */
+  onDrawn?: (() => PlainEditorState | undefined) | undefined;
 };
+
+/** A focused plain editor's text and caret offset, handed to Monaco when it takes over. */
+export type PlainEditorState = { text: string; caret: number };
 
 // Frames to wait for the first drawn lines before saying the editor is drawn anyway (a box with no height has none).
 const MAX_FRAMES_TO_FIRST_LINES = 60;
+// Smaller than any editor box on the page, larger than the few pixels Monaco first draws into.
+const MIN_DRAWN_SIZE_PX = 20;
 
 // One options object per (label, readOnly): @monaco-editor/react calls updateOptions whenever the
 // object changes, and a relayout on every keystroke in the token box costs tens of milliseconds.
@@ -76,13 +82,11 @@ function MonacoJsonEditor({
   dark,
   onChange,
   height,
-  focusAt,
   onCreated,
   onDrawn,
 }: MonacoJsonEditorProps) {
   const options = useMemo(() => ({ ...BASE_OPTIONS, ariaLabel: label, readOnly }), [label, readOnly]);
   const handleChange = useCallback((text: string | undefined) => onChange(text ?? ''), [onChange]);
-  const focusAtMount = useRef(focusAt);
   const onCreatedAtMount = useRef(onCreated);
   const onDrawnAtMount = useRef(onDrawn);
   const theme = dark ? 'workbench-dark' : 'workbench-light';
@@ -90,18 +94,35 @@ function MonacoJsonEditor({
   const handleBeforeMount = useCallback((api: typeof monaco) => api.editor.setTheme(theme), [theme]);
   const handleMount = useCallback((editor: monaco.editor.IStandaloneCodeEditor) => {
     onCreatedAtMount.current?.();
-    // The editor is built in a hidden container and lays itself out once shown: its lines come a frame or two later.
+    // The editor is built in a hidden container: it first draws one line in a box of a few pixels, then lays itself
+    // out at its real size and draws every line in view a frame or two later. Drawn means the latter.
     const node = editor.getDomNode();
+    const linesInView = () =>
+      editor.getVisibleRanges().reduce((n, r) => n + r.endLineNumber - r.startLineNumber + 1, 0);
+    const drawn = () =>
+      node !== null &&
+      node.offsetWidth > MIN_DRAWN_SIZE_PX &&
+      node.offsetHeight > MIN_DRAWN_SIZE_PX &&
+      node.querySelectorAll('.view-line').length >= linesInView();
+    let disposed = false;
+    editor.onDidDispose(() => {
+      disposed = true;
+    });
+    const takeOver = () => {
+      const plain = onDrawnAtMount.current?.();
+      const model = editor.getModel();
+      if (!plain || !model) return;
+      // Keys typed into the plain editor a moment ago may not have reached this editor's value yet.
+      if (editor.getValue() !== plain.text) editor.setValue(plain.text);
+      editor.setPosition(model.getPositionAt(plain.caret));
+      editor.focus();
+    };
     const waitForLines = (frames: number) => {
-      if (!node || node.querySelector('.view-line') || frames >= MAX_FRAMES_TO_FIRST_LINES) onDrawnAtMount.current?.();
+      if (disposed) return;
+      if (!node || drawn() || frames >= MAX_FRAMES_TO_FIRST_LINES) takeOver();
       else requestAnimationFrame(() => waitForLines(frames + 1));
     };
     requestAnimationFrame(() => waitForLines(0));
-    const offset = focusAtMount.current;
-    const model = editor.getModel();
-    if (offset === undefined || !model) return;
-    editor.setPosition(model.getPositionAt(offset));
-    editor.focus();
   }, []);
   return (
     <Editor

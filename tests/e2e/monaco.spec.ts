@@ -89,6 +89,30 @@ test('Monaco is fetched only when an editor is wanted; a focused plain editor ha
   await expect.poll(() => tokenBoxPayload(page)).toContain('"ZGrace Hopper"');
 });
 
+test('keys typed while Monaco takes over from a focused plain editor all arrive, in place', async ({ page }) => {
+  await openToken(page, hs256(defaultPayload(), 'k'));
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
+  await page.waitForLoadState('networkidle');
+  const box = page.getByTestId('payload-editor');
+  await box.locator('textarea').evaluate((element: HTMLTextAreaElement) => {
+    const at = element.value.indexOf('Grace');
+    element.focus();
+    element.setSelectionRange(at, at);
+  });
+  // Focus asked for Monaco: type one key at a time until it has taken over (and focus), then a few more.
+  const inMonaco = () =>
+    page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="payload-editor"] .monaco-editor')));
+  let typed = '';
+  for (let i = 0; i < 200 && !(await inMonaco()); i++) {
+    const keys = ['a', 'b', 'c'].map((letter) => String.fromCharCode(letter.charCodeAt(0) + (i % 8) * 3)).join('');
+    await page.keyboard.type(keys);
+    typed += keys;
+  }
+  expect(await inMonaco(), 'Monaco took over while typing').toBe(true);
+  await page.keyboard.type('XYZ', { delay: 20 });
+  await expect.poll(() => tokenBoxPayload(page)).toContain(`"${typed}XYZGrace Hopper"`);
+});
+
 test('Ctrl+A, Ctrl+V of JSON into the payload editor changes the payload (Decode view)', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const token = hs256(defaultPayload(), 'k');
