@@ -80,8 +80,7 @@ export function JsonEditor({
   });
   useEffect(() => (shown === text ? undefined : whenIdle(() => setShown(text))), [shown, text]);
   // Monaco takes over once it has loaded: at once in the editor the pointer or focus is on, in the others
-  // at their turn. A plain editor that has focus hands over its caret, so typing carries on in the same place
-  // (the switch happens in a layout effect, while the textarea still exists).
+  // at their turn (how the plain editor hands over is below, at `handOver`).
   const [wanted, setWanted] = useState(false);
   const want = useCallback(() => {
     setWanted(true);

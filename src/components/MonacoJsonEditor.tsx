@@ -114,7 +114,9 @@ function MonacoJsonEditor({
       if (!plain || !model) return;
       // Keys typed into the plain editor a moment ago may not have reached this editor's value yet.
       if (editor.getValue() !== plain.text) editor.setValue(plain.text);
-      editor.setPosition(model.getPositionAt(plain.caret));
+      const caret = model.getPositionAt(plain.caret);
+      editor.setPosition(caret);
+      editor.revealPositionInCenterIfOutsideViewport(caret);
       editor.focus();
     };
     const waitForLines = (frames: number) => {

@@ -93,7 +93,10 @@ export async function expectSignature(page: Page, state: 'verified' | 'invalid' 
   await expect(page.getByTestId('signature-status')).toHaveAttribute('data-state', state);
 }
 
-/** Monaco loads when an editor is wanted (pointer on it, focus in it, or the Encode view): point at it. */
+/**
+ * Monaco loads when an editor is wanted (pointer on it, focus in it, or the Encode view): point at it, and wait
+ * until the plain editor, which stays on top until Monaco's lines are drawn, has handed over.
+ */
 export async function waitForMonaco(
   page: Page,
   testId: 'header-editor' | 'payload-editor',
@@ -102,6 +105,8 @@ export async function waitForMonaco(
   await page.getByTestId(testId).hover();
   await expect(page.getByTestId(testId)).toHaveAttribute('data-editor', 'monaco', { timeout });
   await expect(page.getByTestId(testId).locator('.monaco-editor')).toBeVisible();
+  // Monaco's own input is a textarea too (class "inputarea").
+  await expect(page.getByTestId(testId).locator('textarea:not(.inputarea)')).toHaveCount(0, { timeout });
 }
 
 /**
