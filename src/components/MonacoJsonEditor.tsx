@@ -99,11 +99,10 @@ function MonacoJsonEditor({
     const node = editor.getDomNode();
     const linesInView = () =>
       editor.getVisibleRanges().reduce((n, r) => n + r.endLineNumber - r.startLineNumber + 1, 0);
-    const drawn = () =>
-      node !== null &&
-      node.offsetWidth > MIN_DRAWN_SIZE_PX &&
-      node.offsetHeight > MIN_DRAWN_SIZE_PX &&
-      node.querySelectorAll('.view-line').length >= linesInView();
+    const drawn = (element: HTMLElement) =>
+      element.offsetWidth > MIN_DRAWN_SIZE_PX &&
+      element.offsetHeight > MIN_DRAWN_SIZE_PX &&
+      element.querySelectorAll('.view-line').length >= linesInView();
     let disposed = false;
     editor.onDidDispose(() => {
       disposed = true;
@@ -121,7 +120,7 @@ function MonacoJsonEditor({
     };
     const waitForLines = (frames: number) => {
       if (disposed) return;
-      if (!node || drawn() || frames >= MAX_FRAMES_TO_FIRST_LINES) takeOver();
+      if (!node || drawn(node) || frames >= MAX_FRAMES_TO_FIRST_LINES) takeOver();
       else requestAnimationFrame(() => waitForLines(frames + 1));
     };
     requestAnimationFrame(() => waitForLines(0));

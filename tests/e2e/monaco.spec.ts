@@ -33,13 +33,7 @@ test('the text stays on screen while Monaco takes over: no frame shows an empty 
     const frame = () => {
       const plain = box.querySelector<HTMLTextAreaElement>('textarea:not(.inputarea)');
       const lines = box.querySelector('.view-lines');
-      const state = shows(lines?.textContent)
-        ? 'monaco'
-        : shows(plain?.value)
-          ? 'plain'
-          : shows(box.querySelector('[aria-hidden="true"]')?.textContent)
-            ? 'copy'
-            : 'empty';
+      const state = shows(lines?.textContent) ? 'monaco' : shows(plain?.value) ? 'plain' : 'empty';
       seen.push(state);
       if (state !== 'monaco') requestAnimationFrame(frame);
     };
@@ -104,7 +98,7 @@ test('keys typed while Monaco takes over from a focused plain editor all arrive,
     page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="payload-editor"] .monaco-editor')));
   let typed = '';
   for (let i = 0; i < 200 && !(await inMonaco()); i++) {
-    const keys = ['a', 'b', 'c'].map((letter) => String.fromCharCode(letter.charCodeAt(0) + (i % 8) * 3)).join('');
+    const keys = 'abcdefghijklmnopqrstuvwx'.slice((i % 8) * 3, (i % 8) * 3 + 3);
     await page.keyboard.type(keys);
     typed += keys;
   }
