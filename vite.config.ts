@@ -9,13 +9,20 @@ import { precompressPlugin } from './config/compress.ts';
 import { PREVIEW_HEADERS, securityHeadersPlugin } from './config/csp.ts';
 import { serviceWorkerPlugin } from './config/pwa.ts';
 import { keyEngineChunk } from './config/key-engine-chunk.ts';
+import { monacoChunkUrl } from './config/chunk-url.ts';
 import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } from './config/single-file.ts';
 
 // `--mode single` (npm run build:single): one self-contained HTML file for file:// (config/single-file.ts).
 // Every other build is the normal site with a service worker (config/pwa.ts).
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
-  const plugins: PluginOption[] = [react(), tailwindcss(), securityHeadersPlugin({ single }), ...monacoPagePlugins()];
+  const plugins: PluginOption[] = [
+    react(),
+    tailwindcss(),
+    securityHeadersPlugin({ single }),
+    monacoChunkUrl({ single }),
+    ...monacoPagePlugins(),
+  ];
   if (single) plugins.push(inlineWorkers(), inlineFavicon(), viteSingleFile(), hashInlineScripts());
   else plugins.push(serviceWorkerPlugin(), precompressPlugin());
   return {

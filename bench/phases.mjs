@@ -24,8 +24,9 @@ export async function loadPhase({ browser, origin, distDir, signers, runs, log }
     firstDecode: last.firstDecode,
     firstVerified: last.firstVerified,
     // Monaco: every file of the build that only Monaco reaches (workers started later included); and what
-    // the page fetched once the pointer came onto the editor.
+    // the page fetched ahead (compiled, not run) and once the pointer came onto the editor.
     monaco: await monacoBuildBytes(distDir),
+    monacoAhead: last.monacoAhead,
     monacoFetched: last.monaco,
     otherAfter: last.otherAfter,
     serviceWorkerPrecacheRequests: last.serviceWorkerPrecacheRequests,

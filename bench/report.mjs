@@ -111,6 +111,7 @@ export function tableRows(r) {
       '',
       budget('Monaco, everything it adds (gzip bytes)'),
     ]);
+    if (l.monacoAhead) rows.push(['Monaco, fetched ahead of the pointer (gzip)', formatKB(l.monacoAhead.gzip), '', '']);
     if (l.monacoFetched) rows.push(['Monaco, fetched on pointer (gzip)', formatKB(l.monacoFetched.gzip), '', '']);
     rows.push(['other JS+CSS loaded after (gzip)', formatKB(l.otherAfter.gzip), '', '']);
     rows.push(['navigation → decoded token (ms)', formatSummary(l.decodedMs), ratio(l.decodedMs.median, base), '']);

@@ -10,6 +10,7 @@ import { DecodePanes } from './DecodePanes';
 import { Notices } from './Notices';
 import { TopBar } from './TopBar';
 import { UpdateNotice } from './UpdateNotice';
+import { warmEditorWhenSettled } from './warmEditor';
 
 // The Encode view (and the signer it pulls in) is not needed for the first decoded token.
 const loadEncodePanes = () => import('./EncodePanes');
@@ -46,6 +47,7 @@ export function App() {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
+  useEffect(warmEditorWhenSettled, []);
   return (
     <div className="flex h-full flex-col">
       <TopBar />

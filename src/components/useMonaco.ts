@@ -1,9 +1,11 @@
 // Monaco (≈ 1 MB gzip, ≈ 3.3 MB of script) loads when an editor is wanted, not with the page: when the
 // pointer comes onto a JSON editor or focus enters one (JsonEditor calls `requestMonaco`), or when the
 // Encode view opens, where the editors are the input. Until then the plain editor shows the same text
-// and takes the same edits. Loading it unasked at the first idle moment cost every visit ≈ 3.7 s of
-// simulated main-thread blocking (Lighthouse TBT) and competed with the first keystrokes.
+// and takes the same edits. Running it unasked at the first idle moment cost every visit ≈ 3.7 s of
+// simulated main-thread blocking (Lighthouse TBT) and competed with the first keystrokes; compiling it
+// ahead (warmMonaco) happens off the main thread.
 import { createElement, useSyncExternalStore, type ReactNode } from 'react';
+import monacoChunkUrl from 'virtual:monaco-chunk-url';
 import { whenIdle } from '../state';
 import type * as MonacoModule from './MonacoJsonEditor';
 
@@ -27,6 +29,36 @@ function load(): Promise<typeof MonacoModule> {
     );
   }
   return loading;
+}
+
+let warmed = false;
+
+type NetworkInformation = { saveData?: boolean; effectiveType?: string };
+
+/**
+ * Where warming pays: a pointer that can hover (the pointer coming onto an editor is what loads Monaco, so the
+ * compile is done by then), and a connection that is neither metered by request (Save-Data) nor slow. On a
+ * touch screen Monaco loads when an editor is tapped, and a phone should not spend data and battery on it unasked.
+ */
+function worthWarming(): boolean {
+  const connection = (navigator as Navigator & { connection?: NetworkInformation }).connection;
+  if (connection?.saveData || /(?:^|-)(?:2g|3g)$/.test(connection?.effectiveType ?? '')) return false;
+  return typeof matchMedia === 'function' && matchMedia('(hover: hover) and (pointer: fine)').matches;
+}
+
+/**
+ * Has the browser fetch and compile Monaco's chunk without running it, so a later `requestMonaco` only runs it:
+ * compiling the 2 MB chunk takes about 300 ms here, on a background thread, which was otherwise spent after the
+ * pointer came onto an editor. Running it ahead as well would block the page for ~200 ms (why Monaco loads on
+ * demand at all). Once per page; skipped once Monaco is loading anyway.
+ */
+export function warmMonaco(): void {
+  if (warmed || loading || !monacoChunkUrl || !worthWarming()) return;
+  warmed = true;
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = monacoChunkUrl;
+  document.head.append(link);
 }
 
 /** Starts loading Monaco (once); the editors switch to it when it has arrived. */

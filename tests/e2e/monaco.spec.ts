@@ -2,7 +2,15 @@
 // origin (workers included), pasting JSON into it (Ctrl+A, Ctrl+V) changes the token, and a syntax
 // error shows under the editor.
 import { test, expect, type Page } from './fixtures';
-import { defaultPayload, expectEditorText, guardPage, hs256, openToken, waitForMonaco } from './helpers';
+import {
+  defaultPayload,
+  expectEditorText,
+  expectSignature,
+  guardPage,
+  hs256,
+  openToken,
+  waitForMonaco,
+} from './helpers';
 
 /** The payload segment of the token box, decoded: what an edit in the payload editor rebuilt. */
 async function tokenBoxPayload(page: Page): Promise<string> {
@@ -52,17 +60,29 @@ test('the text stays on screen while Monaco takes over: no frame shows an empty 
   ).toEqual([]);
 });
 
-test('Monaco is fetched only when an editor is wanted; a focused plain editor hands over its caret', async ({
-  page,
-}) => {
-  const monacoRequests: string[] = [];
+/** Every request of the page for Monaco's files (its chunk, stylesheet, JSON mode and worker), in order. */
+function recordMonacoRequests(page: Page): string[] {
+  const requests: string[] = [];
   page.on('request', (request) => {
-    if (/MonacoJsonEditor|editor\.worker|json\.worker/.test(request.url())) monacoRequests.push(request.url());
+    const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+    if (/^(?:MonacoJsonEditor|jsonMode|json\.worker|editor\.worker)-/.test(name)) requests.push(name);
   });
+  return requests;
+}
+
+test('Monaco runs only when an editor is wanted; a focused plain editor hands over its caret', async ({ page }) => {
+  const monacoRequests = recordMonacoRequests(page);
   await openToken(page, hs256(defaultPayload(), 'k'));
   await expectEditorText(page, 'payload-editor', 'Grace Hopper');
+  await page.getByTestId('key-input').fill('k');
+  await expectSignature(page, 'verified');
   await page.waitForLoadState('networkidle');
-  expect(monacoRequests, 'nothing of Monaco before an editor is wanted').toEqual([]);
+  // On a pointer device the chunk is compiled ahead (next test); nothing of Monaco runs before an editor is wanted.
+  expect(
+    monacoRequests.filter((name) => !/^MonacoJsonEditor-.*\.js$/.test(name)),
+    'no Monaco stylesheet, JSON mode or worker before an editor is wanted',
+  ).toEqual([]);
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
   await expect(page.getByTestId('payload-editor')).toHaveAttribute('data-editor', 'plain');
 
   // Keyboard focus (no pointer) into the plain editor, caret just before "Grace".
@@ -73,7 +93,7 @@ test('Monaco is fetched only when an editor is wanted; a focused plain editor ha
     element.setSelectionRange(at, at);
   });
   await expect(page.getByTestId('payload-editor')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
-  expect(monacoRequests.length).toBeGreaterThan(0);
+  expect(monacoRequests.some((name) => name.endsWith('.css'))).toBe(true);
   await expect
     .poll(() =>
       page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="payload-editor"] .monaco-editor'))),
@@ -81,6 +101,50 @@ test('Monaco is fetched only when an editor is wanted; a focused plain editor ha
     .toBe(true);
   await page.keyboard.type('Z');
   await expect.poll(() => tokenBoxPayload(page)).toContain('"ZGrace Hopper"');
+});
+
+test('with a mouse, Monaco is compiled ahead once the token is verified, and fetched once', async ({ page }) => {
+  const monacoRequests = recordMonacoRequests(page);
+  const keyEngineAnswered: string[] = [];
+  page.on('requestfinished', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop() ?? '';
+    if (name.startsWith('key-engine-')) keyEngineAnswered.push(String(monacoRequests.length));
+  });
+  await openToken(page, hs256(defaultPayload(), 'k'));
+  await page.getByTestId('key-input').fill('k');
+  await expectSignature(page, 'verified');
+  const preload = page.locator('link[rel="modulepreload"][href*="/MonacoJsonEditor-"]');
+  await expect(preload).toHaveCount(1);
+  await expect.poll(() => monacoRequests.filter((name) => name.endsWith('.js')).length).toBe(1);
+  // The key engine had its answer before Monaco's chunk was asked for: the preload never competes with it.
+  expect(keyEngineAnswered).toEqual(['0']);
+  await expect(page.getByTestId('payload-editor')).toHaveAttribute('data-editor', 'plain');
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
+
+  await waitForMonaco(page, 'payload-editor');
+  await expectEditorText(page, 'payload-editor', 'Grace Hopper');
+  expect(monacoRequests.filter((name) => /^MonacoJsonEditor-.*\.js$/.test(name))).toHaveLength(1);
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 412, height: 915 } });
+
+  test('Monaco is neither fetched nor compiled until an editor is tapped', async ({ page }) => {
+    const monacoRequests = recordMonacoRequests(page);
+    await openToken(page, hs256(defaultPayload(), 'k'));
+    await page.getByTestId('key-input').fill('k');
+    await expectSignature(page, 'verified');
+    await page.waitForLoadState('networkidle');
+    // An idle moment past the preload's own wait (it starts at the first idle moment after verification).
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3_000 })));
+    expect(await page.evaluate(() => matchMedia('(hover: hover) and (pointer: fine)').matches)).toBe(false);
+    expect(monacoRequests).toEqual([]);
+    await expect(page.locator('link[rel="modulepreload"][href*="/MonacoJsonEditor-"]')).toHaveCount(0);
+
+    await page.getByTestId('payload-editor').locator('textarea').tap();
+    await expect(page.getByTestId('payload-editor')).toHaveAttribute('data-editor', 'monaco', { timeout: 20_000 });
+    expect(monacoRequests.some((name) => /^MonacoJsonEditor-.*\.js$/.test(name))).toBe(true);
+  });
 });
 
 test('keys typed while Monaco takes over from a focused plain editor all arrive, in place', async ({ page }) => {
