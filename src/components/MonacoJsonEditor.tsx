@@ -93,6 +93,9 @@ function MonacoJsonEditor({
   // Before the editor exists: set after it, the theme restyles the rendered editor (tens of ms).
   const handleBeforeMount = useCallback((api: typeof monaco) => api.editor.setTheme(theme), [theme]);
   const handleMount = useCallback((editor: monaco.editor.IStandaloneCodeEditor) => {
+    // @monaco-editor/react shows its container in the render before this call: laid out now, the editor draws at its
+    // real size in the next frame instead of after its resize observer has noticed, a frame or two later.
+    editor.layout();
     onCreatedAtMount.current?.();
     // The editor is built in a hidden container: it first draws one line in a box of a few pixels, then lays itself
     // out at its real size and draws every line in view a frame or two later. Drawn means the latter.
