@@ -5,6 +5,7 @@ import { ALGORITHM_FAMILY, type JwsAlgorithm, type KeyDetection, type KeyInput, 
 import { describeKeyMismatch, isJwsAlgorithm, keyKindText, requiredCurve } from './lib/key-describe';
 import { analyzeKey, type KeyAnalysis, type LoadedKey } from './lib/key-detect';
 import { base64urlDecode } from './lib/key-encoding';
+import { createKeyTextCache } from './lib/key-text-cache';
 
 export { decodeSecret, MAX_KEY_TEXT_LENGTH, type KeyAnalysis, type LoadedKey } from './lib/key-detect';
 export { describeKeyMismatch } from './lib/key-describe';
@@ -171,19 +172,11 @@ async function importCacheable(key: LoadedKey, alg: string, usage: 'sign' | 'ver
 }
 
 export function createKeyCache(limit = 8): KeyCache {
-  // A Map iterates in insertion order: re-inserting an entry on use keeps the least recently used first.
-  const entries = new Map<string, { analysis: KeyAnalysis; imports: Map<string, Promise<CryptoKey | Uint8Array>> }>();
-  const entryFor = (input: KeyInput) => {
-    const id = `${input.secretEncoding ?? 'utf8'}\u0000${input.text}`;
-    let entry = entries.get(id);
-    if (entry) entries.delete(id);
-    else {
-      entry = { analysis: analyzeKey(input), imports: new Map() };
-      if (entries.size >= limit) entries.delete(entries.keys().next().value as string);
-    }
-    entries.set(id, entry);
-    return entry;
-  };
+  const entries = createKeyTextCache(limit, (input) => ({
+    analysis: analyzeKey(input),
+    imports: new Map<string, Promise<CryptoKey | Uint8Array>>(),
+  }));
+  const entryFor = (input: KeyInput) => entries.get(input);
   return {
     analyze: (input) => entryFor(input).analysis,
     importKey(input, key, alg, usage) {

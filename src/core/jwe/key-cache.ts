@@ -3,26 +3,18 @@
 // than the decryption. Imports are keyed by what they depend on: key text, secret encoding, key, alg, use.
 import type { KeyInput } from '../types';
 import { analyzeKey, type KeyAnalysis, type LoadedKey } from '../lib/key-detect';
+import { createKeyTextCache } from '../lib/key-text-cache';
 import type { JweKeyAlgorithm } from './algorithms';
 import { importJweKey, type ImportedJweKey, type JweKeyUse } from './key-material';
 
 /** Key texts held; the least recently used goes first. */
 const LIMIT = 8;
 
-type Entry = { analysis: KeyAnalysis; imports: Map<string, Promise<ImportedJweKey>> };
-const entries = new Map<string, Entry>();
-
-function entryFor(input: KeyInput): Entry {
-  const id = `${input.secretEncoding ?? 'utf8'}\u0000${input.text}`;
-  let entry = entries.get(id);
-  if (entry) entries.delete(id);
-  else {
-    entry = { analysis: analyzeKey(input, 'enc'), imports: new Map() };
-    if (entries.size >= LIMIT) entries.delete(entries.keys().next().value as string);
-  }
-  entries.set(id, entry);
-  return entry;
-}
+const entries = createKeyTextCache(LIMIT, (input) => ({
+  analysis: analyzeKey(input, 'enc'),
+  imports: new Map<string, Promise<ImportedJweKey>>(),
+}));
+const entryFor = (input: KeyInput) => entries.get(input);
 
 /** `analyzeKey(input, 'enc')`, the same object while the text and encoding stay the same. */
 export function analyzeJweKey(input: KeyInput): KeyAnalysis {
