@@ -18,7 +18,7 @@ declare module 'monaco-editor/base/browser/fastDomNode' {
   export type FastDomNode = { readonly domNode: HTMLElement; setClassName(name: string): void };
   export function createFastDomNode(domNode: HTMLElement): FastDomNode;
 }
-/** The URL of Monaco's built chunk (config/chunk-url.ts); null in the single-file build. */
+/** The URL of Monaco's built chunk (config/chunk-url.ts); null in the single-file build and on the dev server. */
 declare module 'virtual:monaco-chunk-url' {
   const url: string | null;
   export default url;
