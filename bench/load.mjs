@@ -96,7 +96,7 @@ export async function oneLoad(browser, { url, marker, distDir }) {
     const beforeVerified = new Set(sumUpTo(pageFiles, verifiedAt).files.map((f) => f.path));
     const monaco = await monacoFiles(distDir, requested);
     const monacoPaths = new Set(monaco.files.map((f) => f.path));
-    // On a pointer device the page has the browser compile Monaco's chunk ahead, once the token is verified.
+    // On a pointer device the page has the browser compile Monaco's chunk ahead, once the key engine is in.
     const monacoBuild = new Set((await monacoBuildBytes(distDir)).files.map((f) => f.path));
     const later = pageFiles.filter((f) => !beforeVerified.has(f.path) && !monacoPaths.has(f.path));
     const ahead = later.filter((f) => monacoBuild.has(f.path));

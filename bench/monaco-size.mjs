@@ -37,8 +37,17 @@ function closure(edges, seeds, blocked = new Set()) {
   return seen;
 }
 
+// Read once per build directory: the load phase asks for every visit (it tells Monaco's files apart from the rest),
+// and a build's files do not change while it is measured (gzipSizeOf caches their sizes the same way).
+const byDistDir = new Map();
+
 /** `{ gzip, js, css, font, files }`: gzip -9 bytes of every file Monaco alone brings. */
-export async function monacoBuildBytes(distDir) {
+export function monacoBuildBytes(distDir) {
+  if (!byDistDir.has(distDir)) byDistDir.set(distDir, measureMonacoBuild(distDir));
+  return byDistDir.get(distDir);
+}
+
+async function measureMonacoBuild(distDir) {
   const { names, edges } = await referenceGraph(distDir);
   const seeds = names.filter((n) => MONACO_ENTRY.test(n)).map((n) => `assets/${n}`);
   const rest = closure(edges, ['index.html'], new Set(seeds));
