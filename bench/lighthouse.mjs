@@ -5,7 +5,8 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.mjs';
+import { chromeLauncherFlags } from '../config/chromium.mjs';
+import { CHROMIUM_PATH } from './browser.mjs';
 
 const METRICS = {
   fcp: 'first-contentful-paint',
@@ -16,7 +17,9 @@ const METRICS = {
 };
 
 export async function measureLighthouse(url, { runs, desktop = false }) {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
+  // chrome-launcher passes its own --disable-features first; Chromium keeps the last, which repeats it.
+  const chromeFlags = chromeLauncherFlags(chromeLauncher.Launcher.defaultFlags());
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags });
   try {
     const out = [];
     for (let i = 0; i < runs; i += 1) {

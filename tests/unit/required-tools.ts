@@ -44,3 +44,5 @@ export function requireTools(...tools: RequiredTool[]): void {
       `Install them (as .ci/run does): apt-get install -y ${packages}`,
   );
 }
+
+export const CHROMIUM: RequiredTool = { path: '/usr/bin/chromium', packages: 'chromium' };
