@@ -1,5 +1,6 @@
 // Serves the production build on 127.0.0.1 with `vite preview`, so the bench sees exactly the headers
-// (config/csp.ts PREVIEW_HEADERS: CSP, nosniff, no-referrer) and routing the end-to-end tests see.
+// (config/csp.ts PREVIEW_HEADERS: CSP, nosniff, no-referrer) and routing the end-to-end tests see; hashed files
+// come compressed ahead, as from the shipped nginx config.
 /* global URL */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -59,12 +60,12 @@ function precompressedAssets() {
   };
 }
 
-export async function startServer(root, outDir, { precompressed = true } = {}) {
+export async function startServer(root, outDir) {
   const server = await preview({
     root,
     build: { outDir },
     logLevel: 'error',
-    plugins: precompressed ? [precompressedAssets()] : [],
+    plugins: [precompressedAssets()],
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
   const address = server.httpServer.address();

@@ -1,8 +1,9 @@
-// The programs some unit tests run for real (curl, HTTPie, bash, zsh, Debian's Python with PyJWT). CI installs them
+// The programs some unit tests run for real (curl, HTTPie, bash, zsh, Chromium, Debian's Python with PyJWT). CI installs them
 // (.ci/run), so a missing one is a broken machine, not a reason to skip: the tests that need it fail, naming
 // what is missing and the Debian package that brings it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH } from '../../config/chromium.mjs';
 
 export type RequiredTool = {
   /** Absolute path the tests run. */
@@ -17,6 +18,7 @@ export const BASH: RequiredTool = { path: '/bin/bash', packages: 'bash' };
 export const ZSH: RequiredTool = { path: '/usr/bin/zsh', packages: 'zsh' };
 export const CURL: RequiredTool = { path: '/usr/bin/curl', packages: 'curl' };
 export const HTTPIE: RequiredTool = { path: '/usr/bin/http', packages: 'httpie' };
+export const CHROMIUM: RequiredTool = { path: CHROMIUM_PATH, packages: 'chromium' };
 export const PYTHON_WITH_PYJWT: RequiredTool = {
   path: '/usr/bin/python3',
   packages: 'python3-jwt python3-cryptography',
@@ -44,5 +46,3 @@ export function requireTools(...tools: RequiredTool[]): void {
       `Install them (as .ci/run does): apt-get install -y ${packages}`,
   );
 }
-
-export const CHROMIUM: RequiredTool = { path: '/usr/bin/chromium', packages: 'chromium' };
