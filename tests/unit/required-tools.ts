@@ -1,6 +1,6 @@
-// The programs some unit tests run for real (curl, HTTPie, bash, zsh, Chromium, Debian's Python with PyJWT). CI installs them
-// (.ci/run), so a missing one is a broken machine, not a reason to skip: the tests that need it fail, naming
-// what is missing and the Debian package that brings it.
+// The programs some unit tests run for real (curl, HTTPie, bash, zsh, Chromium, Debian's Python with PyJWT). CI
+// installs them (.ci/run), so a missing one is a broken machine, not a reason to skip: the tests that need it fail,
+// naming what is missing and the Debian package that brings it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH } from '../../config/chromium.mjs';
