@@ -132,16 +132,18 @@ test('the code that reads keys is not in the first load: a linked public key is 
 }) => {
   const ec = ecKeyPair();
   const token = es256(defaultPayload({ name: 'Checked later' }), ec);
-  const scripts = new Map<string, string>();
-  page.on('response', async (response) => {
-    if (response.url().endsWith('.js')) scripts.set(response.url(), await response.text().catch(() => ''));
+  // Each script's body is read as its response comes in, and awaited only once the page is verified: reading it
+  // inside the handler let the check below run before the key engine's body had been read.
+  const bodies: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) bodies.push(response.text().catch(() => ''));
   });
   await page.goto(`/#token=${token}&publicKey=${encodeURIComponent(ec.publicPem)}`);
   await expectEditorText(page, 'payload-editor', 'Checked later');
   await expectSignature(page, 'verified');
   // The key engine's words for a JWKS that would leak a private key (src/core/key-exposure.ts).
   const marker = 'is private or symmetric';
-  const engine = [...scripts.values()].filter((body) => body.includes(marker));
+  const engine = (await Promise.all(bodies)).filter((body) => body.includes(marker));
   expect(engine).toHaveLength(1);
   // It arrives as one file (config/key-engine-chunk.ts): the signature check, key reading and the security review
   // are in the same script as the exposure check.
