@@ -176,11 +176,10 @@ export function createKeyCache(limit = 8): KeyCache {
     analysis: analyzeKey(input),
     imports: new Map<string, Promise<CryptoKey | Uint8Array>>(),
   }));
-  const entryFor = (input: KeyInput) => entries.get(input);
   return {
-    analyze: (input) => entryFor(input).analysis,
+    analyze: (input) => entries.get(input).analysis,
     importKey(input, key, alg, usage) {
-      const { analysis, imports } = entryFor(input);
+      const { analysis, imports } = entries.get(input);
       const index = analysis.keys.indexOf(key);
       if (index < 0) return importCacheable(key, alg, usage);
       const id = `${index}\u0000${alg}\u0000${usage}`;

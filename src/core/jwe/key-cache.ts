@@ -14,11 +14,10 @@ const entries = createKeyTextCache(LIMIT, (input) => ({
   analysis: analyzeKey(input, 'enc'),
   imports: new Map<string, Promise<ImportedJweKey>>(),
 }));
-const entryFor = (input: KeyInput) => entries.get(input);
 
 /** `analyzeKey(input, 'enc')`, the same object while the text and encoding stay the same. */
 export function analyzeJweKey(input: KeyInput): KeyAnalysis {
-  return entryFor(input).analysis;
+  return entries.get(input).analysis;
 }
 
 /** `importJweKey` for a key of `analyzeJweKey(input)`, done once; any other key is imported without caching. */
@@ -28,7 +27,7 @@ export function importJweKeyCached(
   alg: JweKeyAlgorithm,
   use: JweKeyUse,
 ): Promise<ImportedJweKey> {
-  const { analysis, imports } = entryFor(input);
+  const { analysis, imports } = entries.get(input);
   const index = analysis.keys.indexOf(key);
   if (index < 0) return importJweKey(key, alg, use);
   const id = `${index}\u0000${alg}\u0000${use}`;
