@@ -1,6 +1,4 @@
 export declare const CHROMIUM_PATH: string;
 export declare const OMNIBOX_WEBUI_FEATURES: string[];
-export declare const PLAYWRIGHT_DISABLED_FEATURES: string[];
-export declare function disableFeaturesFlag(launcherFeatures: readonly string[]): string;
 export declare const CHROMIUM_ARGS: string[];
 export declare function chromeLauncherFlags(launcherDefaultFlags: readonly string[]): string[];

@@ -17,7 +17,7 @@ export const OMNIBOX_WEBUI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopu
  * `--disable-features` on its command line, so ours must repeat it; tests/unit/chromium-args.test.ts fails when
  * Playwright's list has a name this one lacks.
  */
-export const PLAYWRIGHT_DISABLED_FEATURES = [
+const PLAYWRIGHT_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',
   'HttpsUpgrades',
@@ -49,7 +49,7 @@ const BASE_ARGS = [
 ];
 
 /** `--disable-features=` with a launcher's own names and the omnibox popups, each once. */
-export function disableFeaturesFlag(launcherFeatures) {
+function disableFeaturesFlag(launcherFeatures) {
   return `--disable-features=${[...new Set([...launcherFeatures, ...OMNIBOX_WEBUI_FEATURES])].join(',')}`;
 }
 
