@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { basePathFrom } from './config/base-path.ts';
 import { monacoAliases, monacoPagePlugins, monacoWorkerPlugins } from './config/monaco.ts';
+import { monacoPrivateNames } from './config/monaco-private-names.ts';
 import { precompressPlugin } from './config/compress.ts';
 import { PREVIEW_HEADERS, securityHeadersPlugin } from './config/csp.ts';
 import { serviceWorkerPlugin } from './config/pwa.ts';
@@ -16,12 +17,14 @@ import { hashInlineScripts, inlineFavicon, inlineWorkers, SINGLE_FILE_OUT_DIR } 
 // Every other build is the normal site with a service worker (config/pwa.ts).
 export default defineConfig(({ mode }) => {
   const single = mode === 'single';
+  const privateNames = monacoPrivateNames();
   const plugins: PluginOption[] = [
     react(),
     tailwindcss(),
     securityHeadersPlugin({ single }),
     monacoChunkUrl({ single }),
     ...monacoPagePlugins(),
+    privateNames.page,
   ];
   if (single) plugins.push(inlineWorkers(), inlineFavicon(), viteSingleFile(), hashInlineScripts());
   else plugins.push(serviceWorkerPlugin(), precompressPlugin());
@@ -34,7 +37,7 @@ export default defineConfig(({ mode }) => {
     // Dep" for Monaco until restarted. Kept here, they survive a reinstall of the same lockfile.
     cacheDir: '.vite',
     resolve: { alias: monacoAliases },
-    worker: { plugins: monacoWorkerPlugins },
+    worker: { plugins: () => [...monacoWorkerPlugins(), privateNames.worker] },
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1', headers: PREVIEW_HEADERS },
     build: {

@@ -12,7 +12,7 @@ export function loadUrl(origin, token, publicPem) {
   return `${origin}/#token=${token}&publicKey=${encodeURIComponent(publicPem)}`;
 }
 
-/** Every file of the build the page requested after the pointer came onto the editor, by kind (gzip -9). */
+/** Every file of the build the page requested after the pointer came onto the editor, by kind (gzip as served). */
 async function monacoFiles(distDir, requested) {
   const files = [];
   for (const path of new Set(requested.filter((q) => q.afterPointer && !q.fromServiceWorker).map((q) => q.path))) {

@@ -68,6 +68,7 @@ export function monacoPagePlugins(): Plugin[] {
     withoutConfusablesTable(),
     withoutSettingDescriptions(),
     withoutRegistryDescriptions(),
+    onlyApiEnumsInUse(),
     compactGraphemeTable(),
     standIn(
       'jwt-workbench-monaco-no-local-worker',
@@ -163,6 +164,48 @@ export function withoutRegistryDescriptions(): Plugin {
         return null;
       const trimmed = code.replace(registration, (line) => line.replace(message, "''"));
       return trimmed === code ? null : { code: trimmed, map: null };
+    },
+  };
+}
+
+/**
+ * The enums of Monaco's API object a caller here reads: the JSON mode (completion and symbol kinds, highlight kinds,
+ * marker severities) and @monaco-editor/react (`EditorOption.readOnly`). Monaco itself uses its own copies.
+ */
+export const API_ENUMS_IN_USE = [
+  'CompletionItemInsertTextRule',
+  'CompletionItemKind',
+  'DocumentHighlightKind',
+  'EditorOption',
+  'MarkerSeverity',
+  'MarkerTag',
+  'SymbolKind',
+];
+
+/**
+ * The page: the 48 enums Monaco's API object carries (`monaco.KeyCode`, `monaco.editor.EditorOption`…) are 4 KB gzip
+ * that only callers of the API read. Those not in API_ENUMS_IN_USE become an object that throws on any read, naming
+ * the enum, so a new caller finds the list at once instead of reading `undefined`.
+ */
+export function onlyApiEnumsInUse(): Plugin {
+  const enumBlock = /var (\w+);\n\(function \(\1\) \{[\s\S]*?\n\}\)\(\1 \|\| \(\1 = \{\}\)\);/g;
+  // Symbols and `then` answer undefined: a console or a promise that inspects the object is not a caller.
+  const leftOut = `const leftOutEnum = (name) => new Proxy({}, { get(_, key) {
+    if (typeof key !== 'string' || key === 'then') return undefined;
+    throw new Error(\`monaco's \${name} enum is left out of this build (read: \${key}); see API_ENUMS_IN_USE in config/monaco.ts\`);
+} });`;
+  return {
+    name: 'jwt-workbench-monaco-only-api-enums-in-use',
+    transform(code, id) {
+      if (!id.endsWith('/monaco-editor/esm/vs/editor/common/standalone/standaloneEnums.js')) return null;
+      const kept = new Set<string>();
+      const trimmed = code.replace(enumBlock, (block, name: string) => {
+        if (!API_ENUMS_IN_USE.includes(name)) return `var ${name} = leftOutEnum('${name}');`;
+        kept.add(name);
+        return block;
+      });
+      if (kept.size !== API_ENUMS_IN_USE.length) return this.error("Monaco's API enums have changed shape");
+      return { code: `${leftOut}\n${trimmed}`, map: null };
     },
   };
 }

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { basePathFrom } from '../../config/base-path';
 import { precompress } from '../../config/compress';
@@ -192,17 +192,27 @@ describe('pre-compressed files for gzip_static', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes a .gz beside each text file worth compressing, byte for byte the same once inflated', () => {
+  it('writes a .gz beside each text file worth compressing, byte for byte the same once inflated', async () => {
     dir = mkdtempSync(join(tmpdir(), 'precompress-'));
     const script = 'console.log("jwt");\n'.repeat(200);
     writeFileSync(join(dir, 'app.js'), script);
     writeFileSync(join(dir, 'tiny.css'), 'a{}');
     writeFileSync(join(dir, 'icon.png'), Buffer.alloc(4096, 1));
-    const written = precompress(dir);
+    const written = await precompress(dir);
     expect(written).toEqual([join(dir, 'app.js.gz')]);
     expect(gunzipSync(readFileSync(join(dir, 'app.js.gz'))).toString()).toBe(script);
     expect(existsSync(join(dir, 'tiny.css.gz'))).toBe(false);
     expect(existsSync(join(dir, 'icon.png.gz'))).toBe(false);
+  });
+
+  it('writes smaller gzip than zlib at level 9 (Zopfli), which any gzip reader inflates', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'precompress-'));
+    const source = readFileSync(new URL('../../config/csp.ts', import.meta.url));
+    writeFileSync(join(dir, 'csp.js'), source);
+    await precompress(dir);
+    const gz = readFileSync(join(dir, 'csp.js.gz'));
+    expect(gz.length).toBeLessThan(gzipSync(source, { level: 9 }).length);
+    expect(gunzipSync(gz).equals(source)).toBe(true);
   });
 });
 
