@@ -40,6 +40,8 @@ export const monacoAliases: Alias[] = [
   // contribution (diff editor, inline completions, GPU renderer…): monacoWebWorker.ts is that function alone.
   { find: /^(?:\.\.\/)+internal\/common\/workers\.js$/, replacement: source('monacoWebWorker.ts') },
   { find: new RegExp(`^.*/(?:${LEFT_OUT.join('|')})\\.js$`), replacement: source('monacoLeftOut.ts') },
+  // The JSON language service's copy of VS Code's URI class, in the worker beside Monaco's own.
+  { find: /^(?:\.\.\/)+(?:external\/)?vscode-uri\/lib\/esm\/index\.js$/, replacement: source('monacoVscodeUri.ts') },
   // The icons, font and names, cut to those this build shows (scripts/subset-codicons.mjs).
   { find: /^\.\/codicon\.ttf$/, replacement: source('codicon-subset.ttf') },
   { find: /^\.\/codiconsLibrary\.js$/, replacement: source('monacoCodicons.ts') },
@@ -69,6 +71,7 @@ export function monacoPagePlugins(): Plugin[] {
     withoutSettingDescriptions(),
     withoutRegistryDescriptions(),
     onlyApiEnumsInUse(),
+    namespacesAsPureCalls(),
     compactGraphemeTable(),
     standIn(
       'jwt-workbench-monaco-no-local-worker',
@@ -87,6 +90,7 @@ export function monacoPagePlugins(): Plugin[] {
  * - the link computer (`$computeLinks`: the link detector, and `links` is off);
  * - section headers (`$findSectionHeaders`: the minimap, which is off);
  * - in-place replace (`$navigateValueSet`: Ctrl+Shift+, and ., a contribution not registered);
+ * - the path library behind `URI.joinPath`, which nothing in the worker calls;
  * - the `monaco` API object Monaco puts there for custom worker modules, of which there are none.
  */
 export function monacoWorkerPlugins(): Plugin[] {
@@ -102,6 +106,7 @@ export function monacoWorkerPlugins(): Plugin[] {
   return [
     staticFieldsAsFields(),
     withoutConfusablesTable(),
+    namespacesAsPureCalls(),
     ...editorWorkerCalls.map((specifierEnd) =>
       standIn(
         `jwt-workbench-monaco-worker-no${specifierEnd.replace(/\.js$/, '').replace('/', '-')}`,
@@ -110,6 +115,7 @@ export function monacoWorkerPlugins(): Plugin[] {
         'monacoWorkerLeftOut.ts',
       ),
     ),
+    standIn('jwt-workbench-monaco-worker-no-path', '/vs/base/common/uri.js', '/path.js', 'monacoWorkerLeftOut.ts'),
   ];
 }
 
@@ -206,6 +212,44 @@ export function onlyApiEnumsInUse(): Plugin {
       });
       if (kept.size !== API_ENUMS_IN_USE.length) return this.error("Monaco's API enums have changed shape");
       return { code: `${leftOut}\n${trimmed}`, map: null };
+    },
+  };
+}
+
+/**
+ * Both: TypeScript writes an enum or a namespace as `var X; (function (X) { … })(X || (X = {}));`, a call the bundler
+ * keeps even when nothing reads X: the LSP types' 80 namespaces in the JSON mode and the worker, and Monaco's enums.
+ * As `var X = /* @__PURE__ *\/ (function (X) { …; return X; })({});` it goes when unused. Only bodies known to do
+ * nothing else: the LSP types' (functions and constants on X) and enums' (members only).
+ */
+export function namespacesAsPureCalls(): Plugin {
+  const block = /^(export )?var (\w+);\n\(function \(\2\) \{\n([\s\S]*?)\n\}\)\(\2 \|\| \(\2 = \{\}\)\);$/gm;
+  const comment = /^\s*(?:\/\*\*?|\*|\*\/|\/\/)/;
+  const enumBody = (name: string, body: string): boolean =>
+    body.split('\n').every((line) => {
+      if (!line.trim() || comment.test(line)) return true;
+      const member = line.trim();
+      // A member whose value calls something could do more than set the member.
+      if (member.includes('(')) return false;
+      return (
+        member.startsWith(`${name}[${name}["`) ||
+        (member.startsWith(`${name}["`) && /^\w+\["[^"]+"\] = "[^"]*";$/.test(member))
+      );
+    });
+  const lspTypes = '/external/vscode-languageserver-types/lib/esm/main.js';
+  return {
+    name: 'jwt-workbench-monaco-namespaces-as-pure-calls',
+    transform(code, id) {
+      if (!id.includes('/monaco-editor/esm/') || !code.includes(' = {}));')) return null;
+      const anyBody = id.endsWith(lspTypes);
+      let changed = 0;
+      const out = code.replace(block, (whole, exported: string | undefined, name: string, body: string) => {
+        if (!anyBody && !enumBody(name, body)) return whole;
+        changed++;
+        return `${exported ?? ''}var ${name} = /* @__PURE__ */ (function (${name}) {\n${body}\n    return ${name};\n})({});`;
+      });
+      if (anyBody && changed < 50) return this.error("The LSP types' namespaces have changed shape");
+      return changed ? { code: out, map: null } : null;
     },
   };
 }

@@ -18,6 +18,9 @@ declare module 'monaco-editor/base/browser/fastDomNode' {
   export type FastDomNode = { readonly domNode: HTMLElement; setClassName(name: string): void };
   export function createFastDomNode(domNode: HTMLElement): FastDomNode;
 }
+declare module 'monaco-editor/base/common/uri' {
+  export const URI: unknown;
+}
 /** The URL of Monaco's built chunk (config/chunk-url.ts); null in the single-file build and on the dev server. */
 declare module 'virtual:monaco-chunk-url' {
   const url: string | null;

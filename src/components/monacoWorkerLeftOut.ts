@@ -57,3 +57,11 @@ export const BasicInplaceReplace = {
     },
   },
 };
+
+/**
+ * In the worker: the path library (POSIX and Windows rules, 3.3 KB gzip) behind `URI.joinPath`, its only reader
+ * there; the worker's callers (the JSON language service, the model sync) parse and print URIs, never join them.
+ */
+const joinNotInThisBuild = { join: (): never => notInThisBuild('URI.joinPath in the worker') };
+export const posix = joinNotInThisBuild;
+export const win32 = joinNotInThisBuild;
