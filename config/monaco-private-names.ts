@@ -1,10 +1,11 @@
 // Monaco's private members are `_`-prefixed properties (`this._contentWidgets`, `_onDidChangeModel`…), written
 // out in full thousands of times; no minifier renames properties on its own, since it cannot know who else reads
-// them. Within Monaco's page chunk this pass renames each such name to a short one when the name cannot be read
-// from outside the chunk: it appears in no other module of the build (the app, the JSON mode), in no module of
-// the worker (the two talk by messages), and in no string of the chunk (read by name: `'_x' in o`, `o['_x']`).
-// VS Code's own build does the same with TypeScript's types; without them, "seen anywhere else" is the rule.
-// It runs in renderChunk, before the bundler hashes the file, so the file's name still follows its content.
+// them. Within each of Monaco's page chunks (the editor's, the JSON mode's) this pass renames such a name to a short
+// one when it cannot be read from outside the chunk: it appears in no other module of the build (the app, the other
+// chunk), in no module of the worker (the two talk by messages), and in no string of the chunk (read by name:
+// `'_x' in o`, `o['_x']`). VS Code's own build does the same with TypeScript's types; without them, "seen anywhere
+// else" is the rule. Terser's compression runs in the same pass. It all happens in renderChunk, before the bundler
+// hashes the file, so the file's name still follows its content.
 import { minify } from 'terser';
 import type { Plugin, Rollup } from 'vite';
 
