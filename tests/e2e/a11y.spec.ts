@@ -345,6 +345,13 @@ for (const viewport of [
       await page.getByTestId('keygen-alg').selectOption('ML-DSA-65');
       await expect(primary).toBeDisabled();
       record('disabled', await buttonContrasts(page, 'button:disabled'));
+      // A disabled button under the pointer: the hover colours must not apply to it.
+      for (const button of await page.locator('button:visible:disabled').all()) {
+        await button.hover();
+        const rows = await buttonContrasts(page, 'button:disabled:hover');
+        expect(rows, 'the pointer is on a disabled button').toHaveLength(1);
+        record('disabled, hovered', rows);
+      }
       expect(low).toEqual([]);
     });
   }

@@ -336,6 +336,45 @@ test.describe('the editing features a JSON editor keeps', () => {
     }
   });
 
+  test('every colour of the JSON text keeps AA contrast in both themes, brackets at every depth included', async ({
+    page,
+  }) => {
+    // Four levels of brackets (Monaco colours them by depth, three colours) and an unmatched one (red): the light
+    // theme's second colour was 3.9:1 on white, the red 3.5:1 and 3.2:1.
+    await encodePayloadEditorWith(page, '{"a":{"b":[{"c":[1,true,null,"s"]}]},"n":-1.5}]');
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByTestId(`theme-${theme}`).click();
+      const editor = page.getByTestId('payload-editor').locator('.monaco-editor');
+      await expect(editor).toHaveClass(theme === 'light' ? /\bvs\b/ : /\bvs-dark\b/);
+      const low = await editor.evaluate((root) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 1;
+        const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+        // A colour with alpha (the unmatched bracket's red) is measured as drawn: over the editor's background.
+        const backgroundColour = getComputedStyle(root.querySelector('.monaco-editor-background')!).backgroundColor;
+        const luminance = (color: string) => {
+          ctx.fillStyle = backgroundColour;
+          ctx.fillRect(0, 0, 1, 1);
+          ctx.fillStyle = color;
+          ctx.fillRect(0, 0, 1, 1);
+          const [r = 0, g = 0, b = 0] = ctx.getImageData(0, 0, 1, 1).data;
+          const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+        };
+        const background = luminance(backgroundColour);
+        const spans = [...root.querySelectorAll('.view-line span span')].filter((s) => s.textContent!.trim() !== '');
+        const colours = new Map(spans.map((s) => [getComputedStyle(s).color, s.textContent!]));
+        return [...colours]
+          .map(([colour, text]) => {
+            const [light, dark] = [luminance(colour), background].sort((a, b) => b - a) as [number, number];
+            return { colour, text, ratio: Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100 };
+          })
+          .filter((row) => row.ratio < 4.5);
+      });
+      expect(low, `${theme} theme`).toEqual([]);
+    }
+  });
+
   test('Find (Ctrl+F) opens the find widget and marks every match', async ({ page }) => {
     await encodePayloadEditorWith(page, '{"sub":"abc","name":"abc","role":"abc"}');
     await page.keyboard.press('ControlOrMeta+F');
