@@ -110,11 +110,12 @@ export async function measurePayloadEdits(browser, origin, secret, count) {
     const monacoReady = (await waitForProbe(page, 'monacoAt', 20_000)) !== undefined;
     await page.getByTestId('alg-select').selectOption('HS256');
     await page.getByTestId('key-input').fill(secret);
-    // Monaco's text area when it has loaded, else the plain editor it replaces. Once Monaco's module is in, wait
-    // for its lines: the plain editor is hidden when Monaco takes over, so a click aimed at it between a check
-    // and the click waited 30 s for a textarea that would not come back.
+    // Monaco's text area when it has loaded, else the plain editor it replaces. Once Monaco shows any editor, wait
+    // for the payload's: Monaco hides the plain editor when it takes over, so a click aimed at it between the check
+    // and the click once waited 30 s for a textarea that did not come back.
     const lines = page.getByTestId('payload-editor').locator('.monaco-editor .view-lines');
-    if (monacoReady) await lines.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    const firstLines = lines.first();
+    if (monacoReady) await firstLines.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
     await ((await lines.count()) > 0 ? lines : page.getByTestId('payload-editor').locator('textarea')).first().click();
     // Pasted, not typed: Monaco auto-closes typed quotes and braces (CONTRACT: Ctrl+A, Ctrl+V replaces).
     await page.evaluate((text) => navigator.clipboard.writeText(text), '{"sub":"x"}');
