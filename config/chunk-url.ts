@@ -7,7 +7,8 @@ import type { Plugin } from 'vite';
 const VIRTUAL_ID = 'virtual:monaco-chunk-url';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 const PLACEHOLDER = '__JWT_WORKBENCH_MONACO_CHUNK_URL__';
-const MONACO_MODULE = /\/src\/components\/MonacoJsonEditor\.tsx$/;
+/** The module whose chunk is Monaco's (config/monaco-private-names.ts finds the chunk by it too). */
+export const MONACO_MODULE = /\/src\/components\/MonacoJsonEditor\.tsx$/;
 
 /**
  * The module exports null where there is nothing to preload: the single-file build inlines every chunk, and the dev

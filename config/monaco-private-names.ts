@@ -8,10 +8,10 @@
 // hashes the file, so the file's name still follows its content.
 import { minify } from 'terser';
 import type { Plugin, Rollup } from 'vite';
+import { MONACO_MODULE } from './chunk-url.ts';
 
-// Monaco's chunk, and the JSON mode's (a chunk of its own, imported when the first JSON model appears).
-const MONACO_CHUNK_ENTRY =
-  /(?:\/src\/components\/MonacoJsonEditor\.tsx|\/monaco-editor\/esm\/vs\/languages\/features\/json\/jsonMode\.js)$/;
+// The JSON mode is a chunk of its own, imported when the first JSON model appears.
+const JSON_MODE_MODULE = /\/monaco-editor\/esm\/vs\/languages\/features\/json\/jsonMode\.js$/;
 const WORD = /[A-Za-z_$][\w$]*/g;
 const PRIVATE = /^_/;
 
@@ -71,9 +71,6 @@ export async function renamePrivateProperties(
 export function monacoPrivateNames(): { page: Plugin; worker: Plugin } {
   const wordsByModule = new Map<string, Words>();
   const workerWords: Words = new Set();
-  const collect = (words: Words, code: string): void => {
-    for (const w of code.match(WORD) ?? []) words.add(w);
-  };
   const page: Plugin = {
     name: 'jwt-workbench-monaco-private-names',
     apply: 'build',
@@ -83,7 +80,8 @@ export function monacoPrivateNames(): { page: Plugin; worker: Plugin } {
       return null;
     },
     async renderChunk(code, chunk: Rollup.RenderedChunk) {
-      if (!chunk.facadeModuleId || !MONACO_CHUNK_ENTRY.test(chunk.facadeModuleId)) return null;
+      const entry = chunk.facadeModuleId ?? '';
+      if (!MONACO_MODULE.test(entry) && !JSON_MODE_MODULE.test(entry)) return null;
       if (workerWords.size === 0) return this.error("Monaco's worker was not built before Monaco's chunk");
       const inChunk = new Set(chunk.moduleIds);
       const reserved = new Set(workerWords);
@@ -97,7 +95,7 @@ export function monacoPrivateNames(): { page: Plugin; worker: Plugin } {
     apply: 'build',
     enforce: 'post',
     transform(code) {
-      collect(workerWords, code);
+      for (const w of wordsOf(code)) workerWords.add(w);
       return null;
     },
   };

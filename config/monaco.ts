@@ -175,6 +175,14 @@ export function withoutRegistryDescriptions(): Plugin {
 }
 
 /**
+ * How TypeScript writes an enum or a namespace, from `var X;` at a line's start to its closing call:
+ * `var X;\n(function (X) {\n…\n})(X || (X = {}));`. Groups: `export ` if exported, the name, the body.
+ * Only for `String.replace` (the flag `g` keeps a position between `test`/`exec` calls).
+ */
+const TS_ENUM_OR_NAMESPACE =
+  /^(export )?var (\w+);\n\(function \(\2\) \{\n([\s\S]*?)\n\}\)\(\2 \|\| \(\2 = \{\}\)\);$/gm;
+
+/**
  * The enums of Monaco's API object a caller here reads: the JSON mode (completion and symbol kinds, highlight kinds,
  * marker severities) and @monaco-editor/react (`EditorOption.readOnly`). Monaco itself uses its own copies.
  */
@@ -193,7 +201,6 @@ export const API_ENUMS_IN_USE = [
  * enum, so a new caller finds the list at once instead of reading `undefined`.
  */
 export function onlyApiEnumsInUse(): Plugin {
-  const enumBlock = /var (\w+);\n\(function \(\1\) \{[\s\S]*?\n\}\)\(\1 \|\| \(\1 = \{\}\)\);/g;
   // Symbols and `then` answer undefined: a console or a promise that inspects the object is not a caller.
   const leftOut = `const leftOutEnum = (name) => new Proxy({}, { get(_, key) {
     if (typeof key !== 'string' || key === 'then') return undefined;
@@ -204,7 +211,7 @@ export function onlyApiEnumsInUse(): Plugin {
     transform(code, id) {
       if (!id.endsWith('/monaco-editor/esm/vs/editor/common/standalone/standaloneEnums.js')) return null;
       const kept = new Set<string>();
-      const trimmed = code.replace(enumBlock, (block, name: string) => {
+      const trimmed = code.replace(TS_ENUM_OR_NAMESPACE, (block, _exported: string | undefined, name: string) => {
         if (!API_ENUMS_IN_USE.includes(name)) return `var ${name} = leftOutEnum('${name}');`;
         kept.add(name);
         return block;
@@ -222,7 +229,6 @@ export function onlyApiEnumsInUse(): Plugin {
  * nothing else: the LSP types' (functions and constants on X) and enums' (members only).
  */
 export function namespacesAsPureCalls(): Plugin {
-  const block = /^(export )?var (\w+);\n\(function \(\2\) \{\n([\s\S]*?)\n\}\)\(\2 \|\| \(\2 = \{\}\)\);$/gm;
   const comment = /^\s*(?:\/\*\*?|\*|\*\/|\/\/)/;
   const enumBody = (name: string, body: string): boolean =>
     body.split('\n').every((line) => {
@@ -242,11 +248,14 @@ export function namespacesAsPureCalls(): Plugin {
       if (!id.includes('/monaco-editor/esm/') || !code.includes(' = {}));')) return null;
       const anyBody = id.endsWith(lspTypes);
       let changed = 0;
-      const out = code.replace(block, (whole, exported: string | undefined, name: string, body: string) => {
-        if (!anyBody && !enumBody(name, body)) return whole;
-        changed++;
-        return `${exported ?? ''}var ${name} = /* @__PURE__ */ (function (${name}) {\n${body}\n    return ${name};\n})({});`;
-      });
+      const out = code.replace(
+        TS_ENUM_OR_NAMESPACE,
+        (whole, exported: string | undefined, name: string, body: string) => {
+          if (!anyBody && !enumBody(name, body)) return whole;
+          changed++;
+          return `${exported ?? ''}var ${name} = /* @__PURE__ */ (function (${name}) {\n${body}\n    return ${name};\n})({});`;
+        },
+      );
       if (anyBody && changed < 50) return this.error("The LSP types' namespaces have changed shape");
       return changed ? { code: out, map: null } : null;
     },
